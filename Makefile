@@ -1,0 +1,46 @@
+# Everyday commands. `make run` starts the demo portal, `make test` runs every check
+# the embedded default can run. Both create the virtual environment when needed.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint check messages compile-messages clean install
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+compile-messages: $(STAMP)
+	$(PY) manage.py i18n_compile
+
+run: $(STAMP) compile-messages
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	$(PY) manage.py run --addr $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(STAMP) compile-messages
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py i18n_check
+
+test: lint check
+	$(VENV)/bin/pytest
+
+# Refresh locale/*/LC_MESSAGES/django.po from the sources (Babel, no system gettext needed).
+messages: $(STAMP)
+	$(PY) manage.py i18n_extract
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	find . -name '*.mo' -delete

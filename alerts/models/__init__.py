@@ -1,0 +1,3 @@
+from .geography import Commune
+
+__all__ = ["Commune"]

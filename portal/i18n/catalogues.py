@@ -1,0 +1,133 @@
+"""Message catalogues with Babel: extraction from Python and Django templates, update,
+compilation and completeness checks, with no system gettext needed."""
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_python
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from django.conf import settings
+from django.utils.translation.template import templatize
+
+DOMAIN = "django"
+SOURCE_DIRS = ["portal", "alerts", "campaigns", "templates"]
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "gettext_lazy": None,
+    "gettext_noop": None,
+    "ngettext_lazy": (1, 2),
+    "pgettext_lazy": ((1, "c"), 2),
+    "npgettext_lazy": ((1, "c"), 2, 3),
+}
+METHOD_MAP = [
+    ("**/migrations/**", "ignore"),
+    ("**.py", "python"),
+    ("**.html", "portal.i18n.catalogues:extract_django"),
+    ("**.txt", "portal.i18n.catalogues:extract_django"),
+]
+
+
+def extract_django(fileobj, keywords, comment_tags, options):
+    """Babel extractor for Django templates: Django's own templatize, then Babel's
+    Python extractor, exactly as `makemessages` does with xgettext."""
+    source = fileobj.read().decode(options.get("encoding", "utf-8"))
+    code = templatize(source)
+    yield from extract_python(io.BytesIO(code.encode("utf-8")), keywords, comment_tags, options)
+
+
+def base_dir() -> Path:
+    return Path(settings.BASE_DIR)
+
+
+def po_path(language: str) -> Path:
+    return base_dir() / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract_template() -> Catalog:
+    template = Catalog(project="LUX response", domain=DOMAIN, fuzzy=False)
+    for directory in SOURCE_DIRS:
+        path = base_dir() / directory
+        for filename, lineno, message, comments, context in extract_from_dir(
+            str(path), METHOD_MAP, keywords=KEYWORDS, comment_tags=("Translators:",)
+        ):
+            template.add(
+                message,
+                None,
+                [(f"{directory}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
+    return template
+
+
+def read_catalog(language: str) -> Catalog:
+    path = po_path(language)
+    if not path.exists():
+        return Catalog(locale=language, domain=DOMAIN)
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def update_catalogs(languages) -> dict[str, int]:
+    """Bring every .po up to date with the sources; returns new entries per language."""
+    template = extract_template()
+    added = {}
+    for language in languages:
+        catalog = read_catalog(language)
+        known = {message.id for message in catalog if message.id}
+        # Exact matches only: fuzzy guesses would mark entries "fuzzy" for translators.
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.project, catalog.version, catalog.fuzzy = "LUX response", "1", False
+        added[language] = sum(1 for message in catalog if message.id and message.id not in known)
+        path = po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False, ignore_obsolete=True)
+    return added
+
+
+def compile_catalogs(languages) -> list[Path]:
+    written = []
+    for language in languages:
+        catalog = read_catalog(language)
+        target = po_path(language).with_suffix(".mo")
+        with target.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        written.append(target)
+    return written
+
+
+@dataclass
+class CatalogProblems:
+    language: str
+    untranslated: list[str]
+    fuzzy: list[str]
+    missing: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.untranslated or self.fuzzy or self.missing)
+
+
+def _key(message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def check_catalog(language: str, template: Catalog | None = None) -> CatalogProblems:
+    catalog = read_catalog(language)
+    untranslated, fuzzy = [], []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+        if message.fuzzy:
+            fuzzy.append(_key(message))
+        elif not all(strings):
+            untranslated.append(_key(message))
+    missing = []
+    if template is not None:
+        missing = [_key(m) for m in template if m.id and catalog.get(m.id, m.context) is None]
+    return CatalogProblems(language, untranslated, fuzzy, missing)
