@@ -1,0 +1,81 @@
+"""The interface every sender implements, and the one result type they all return."""
+
+import abc
+import enum
+from dataclasses import dataclass, field
+
+
+class Outcome(enum.StrEnum):
+    SENT = "sent"  # accepted by the provider; provider_id identifies it
+    RETRY = "retry"  # transient (timeout, 5xx, 429): try again after retry_after seconds
+    GONE = "gone"  # the address no longer exists (push 404/410, Twilio 21610): deactivate it
+    FAILED = "failed"  # permanent for this message: close the delivery with the reason
+
+
+@dataclass(frozen=True)
+class SendResult:
+    outcome: Outcome
+    provider_id: str = ""
+    retry_after: float | None = None
+    reason: str = ""
+    # True when the request may have reached the provider but the answer was lost
+    # (timeout or 5xx after the request left): look it up before any resend.
+    ambiguous: bool = False
+
+    @classmethod
+    def sent(cls, provider_id: str = "") -> "SendResult":
+        return cls(Outcome.SENT, provider_id=provider_id)
+
+    @classmethod
+    def retry(cls, reason: str, retry_after: float | None = None, ambiguous: bool = False):
+        return cls(Outcome.RETRY, retry_after=retry_after, reason=reason, ambiguous=ambiguous)
+
+    @classmethod
+    def gone(cls, reason: str) -> "SendResult":
+        return cls(Outcome.GONE, reason=reason)
+
+    @classmethod
+    def failed(cls, reason: str) -> "SendResult":
+        return cls(Outcome.FAILED, reason=reason)
+
+
+@dataclass
+class Message:
+    """One message to one address, already rendered in the recipient's language.
+
+    `address` is an E.164 number (sms), an email address (email), or the JSON of a push
+    subscription (push). Channel-specific fields are ignored by the others.
+    """
+
+    channel: str
+    address: str
+    text: str
+    subject: str = ""
+    html: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    # push
+    payload: dict | None = None
+    ttl: int | None = None
+    urgency: str = "normal"
+    topic: str = ""
+    # a stable key for this message (ledger row id, verification id): idempotency, Message-ID
+    reference: str = ""
+
+
+class Channel(abc.ABC):
+    """A sender for one channel. Subclasses implement `send`; `send_many` may batch."""
+
+    name: str = ""
+    #: True for senders that really deliver; False for the local outbox.
+    delivers: bool = True
+
+    @abc.abstractmethod
+    def send(self, message: Message) -> SendResult:
+        """Send one message; never raises for a provider's answer, returns a SendResult."""
+
+    def send_many(self, messages: list[Message]) -> list[SendResult]:
+        return [self.send(message) for message in messages]
+
+    def close(self) -> None:
+        """Release connections kept open between messages (none by default)."""
+        return None
