@@ -1,0 +1,134 @@
+import base64
+import json
+
+import pytest
+from py_vapid import Vapid
+
+from alerts.channels.base import Message, Outcome
+from alerts.channels.push import MAX_PLAINTEXT, PushChannel, parse_retry_after
+from tests.peers.push import PushPeer
+
+
+@pytest.fixture(scope="module")
+def vapid_private_key():
+    vapid = Vapid()
+    vapid.generate_keys()
+    raw = vapid.private_key.private_numbers().private_value.to_bytes(32, "big")
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+@pytest.fixture
+def peer():
+    peer = PushPeer(seed=3).start()
+    yield peer
+    peer.stop()
+
+
+@pytest.fixture
+def channel(vapid_private_key):
+    channel = PushChannel(
+        vapid_private_key=vapid_private_key, vapid_subject="mailto:ops@example.invalid"
+    )
+    yield channel
+    channel.close()
+
+
+def _message(peer, i, **extra):
+    fields = {
+        "channel": "push",
+        "address": json.dumps(peer.subscription(i)),
+        "text": "",
+        "payload": {"title": "ALERTE", "body": "Restez à l'intérieur.", "url": "/fr/alerts/x/"},
+        "ttl": 3600,
+        "urgency": "high",
+        "topic": "alert-42",
+    }
+    fields.update(extra)
+    return Message(**fields)
+
+
+def test_each_subscriber_decrypts_its_own_payload(peer, channel):
+    results = channel.send_many([_message(peer, i) for i in range(25)])
+
+    assert [r.outcome for r in results] == [Outcome.SENT] * 25
+    assert peer.errors == []
+    assert sorted(item.subscriber for item in peer.received) == list(range(25))
+    assert all(item.json["body"] == "Restez à l'intérieur." for item in peer.received)
+    headers = peer.received[0].headers
+    assert (headers["ttl"], headers["urgency"], headers["topic"]) == ("3600", "high", "alert-42")
+    assert headers["content-encoding"] == "aes128gcm"
+
+
+def test_vapid_token_is_signed_once_per_origin(peer, channel):
+    channel.send_many([_message(peer, i) for i in range(10)])
+    channel.send_many([_message(peer, i) for i in range(10, 20)])
+    assert channel.signer.signatures == 1
+    tokens = {item.headers["authorization"] for item in peer.received}
+    assert len(tokens) == 1
+
+
+@pytest.mark.parametrize(("status", "outcome"), [(404, Outcome.GONE), (410, Outcome.GONE)])
+def test_expired_subscription_is_reported_gone(peer, channel, status, outcome):
+    peer.respond = lambda subscriber, attempt: (status, {})
+    assert channel.send(_message(peer, 1)).outcome == outcome
+
+
+def test_rate_limit_honours_retry_after(peer, channel):
+    peer.respond = lambda subscriber, attempt: (429, {"Retry-After": "120"})
+    result = channel.send(_message(peer, 1))
+    assert result.outcome == Outcome.RETRY
+    assert result.retry_after == 120
+
+
+def test_server_error_and_reset_are_retried(peer, channel):
+    peer.respond = lambda subscriber, attempt: (503, {}) if subscriber == 1 else "reset"
+    first, second = channel.send_many([_message(peer, 1), _message(peer, 2)])
+    assert first.outcome == Outcome.RETRY
+    assert second.outcome == Outcome.RETRY
+    # the channel recovers once the service does
+    peer.respond = None
+    assert channel.send(_message(peer, 3)).outcome == Outcome.SENT
+
+
+def test_timeout_is_retried(peer, vapid_private_key):
+    peer.respond = lambda subscriber, attempt: ("sleep", 2)
+    channel = PushChannel(
+        vapid_private_key=vapid_private_key,
+        vapid_subject="mailto:x@example.invalid",
+        timeout=0.3,
+    )
+    try:
+        result = channel.send(_message(peer, 1))
+    finally:
+        channel.close()
+    assert result.outcome == Outcome.RETRY
+    assert "timed out" in result.reason
+
+
+def test_oversized_payload_fails_before_any_request(peer, channel):
+    huge = {"body": "x" * (MAX_PLAINTEXT + 1)}
+    result = channel.send(_message(peer, 1, payload=huge))
+    assert result.outcome == Outcome.FAILED
+    assert "exceeds" in result.reason
+    assert peer.attempts == {}
+
+
+def test_largest_allowed_payload_still_fits_one_record(peer, channel):
+    body = "x" * (MAX_PLAINTEXT - len(json.dumps({"body": ""}, separators=(",", ":"))))
+    assert channel.send(_message(peer, 1, payload={"body": body})).outcome == Outcome.SENT
+    assert peer.received[0].json["body"] == body
+
+
+def test_malformed_subscription_fails_cleanly(channel):
+    message = Message(channel="push", address="not json", text="x")
+    assert channel.send(message).outcome == Outcome.FAILED
+    bad_keys = json.dumps({"endpoint": "http://127.0.0.1:9/push/1", "keys": {"p256dh": "AA"}})
+    result = channel.send(Message(channel="push", address=bad_keys, text="x"))
+    assert result.outcome == Outcome.GONE
+
+
+def test_retry_after_accepts_seconds_and_http_dates():
+    assert parse_retry_after("30") == 30
+    assert parse_retry_after(None, default=7) == 7
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0
+    assert parse_retry_after("soon", default=9) == 9
