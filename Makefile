@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check messages compile-messages clean install
+.PHONY: run test lint check messages compile-messages bench clean install
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint check
 # Refresh locale/*/LC_MESSAGES/django.po from the sources (Babel, no system gettext needed).
 messages: $(STAMP)
 	$(PY) manage.py i18n_extract
+
+# Speed, measured against a reference in the same run; figures in docs/benchmarks.md.
+bench: $(STAMP) compile-messages
+	$(PY) -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,50 @@
+import platform
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+@dataclass
+class Figure:
+    name: str
+    ours: float
+    reference: float
+    unit: str
+    target: str
+    met: bool
+    detail: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.reference if self.reference else float("inf")
+
+
+def render(figures: list[Figure]) -> str:
+    cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{platform.python_implementation()} {platform.python_version()}, {cpu} cores. "
+        "Every figure is compared with a reference measured in the same run, against the "
+        "same local protocol peer on loopback.",
+        "",
+        "| benchmark | ours | reference | ratio | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f.name} | {f.ours:,.0f} {f.unit} | {f.reference:,.0f} {f.unit} | "
+            f"{f.ratio:.2f}× | {f.target} | {'yes' if f.met else '**no**'} |"
+        )
+    lines.append("")
+    for f in figures:
+        if f.detail:
+            lines += [f"**{f.name}.** {f.detail}", ""]
+    return "\n".join(lines)
+
+
+def write(figures: list[Figure], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(figures))
