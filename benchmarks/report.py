@@ -1,5 +1,5 @@
+import os
 import platform
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ class Figure:
 
 
 def render(figures: list[Figure]) -> str:
-    cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    cpu = os.cpu_count()
     lines = [
         "# Benchmarks",
         "",
