@@ -209,3 +209,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")}},
 }
+
+# Alerts: the CAP sender of our messages, and the tile server of the area map
+# (an OpenStreetMap-style URL template; empty shows the plain coordinates field only).
+CAP_SENDER = env_str("CAP_SENDER", "alerte@lux-response.brussels")
+ALERTS_MAP_TILE_URL = env_str("ALERTS_MAP_TILE_URL", "")
