@@ -1,0 +1,221 @@
+"""Set-based operations on the delivery ledger.
+
+Every statement here touches many rows at once: creation is one INSERT … SELECT from the
+targeting query (conflicts ignored), a claim is one UPDATE … RETURNING (with
+`FOR UPDATE SKIP LOCKED` on PostgreSQL so workers never wait for each other), and results
+are written back per outcome. A row only ever moves forward (see models.STATE_RANK).
+"""
+
+import random
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import BooleanField, DateTimeField, F, IntegerField, Q, Value
+from django.utils import timezone
+
+from alerts.cap_vocab import MsgType, Severity
+from alerts.channels.base import Outcome, SendResult
+from alerts.models import Alert, AlertState
+
+from .models import Delivery, DeliveryState, Priority
+from .targeting import delivery_language, target_contact_points
+
+COLUMNS = [
+    "alert_id",
+    "contact_point_id",
+    "channel",
+    "language",
+    "state",
+    "priority",
+    "attempts",
+    "next_attempt_at",
+    "created_at",
+    "updated_at",
+    "ambiguous",
+    "provider_id",
+    "last_error",
+]
+
+
+def priority_for(alert: Alert) -> int:
+    if alert.msg_type == MsgType.CANCEL:
+        return Priority.CANCEL
+    if alert.severity == Severity.EXTREME:
+        return Priority.EXTREME
+    if alert.severity == Severity.SEVERE:
+        return Priority.SEVERE
+    return Priority.OTHER
+
+
+def _dt(value: datetime):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def ledger_create(alert: Alert, now: datetime | None = None) -> int:
+    """Insert one queued row per targeted contact point; returns how many are new."""
+    now = now or timezone.now()
+    when = Value(now, output_field=DateTimeField())
+    select = (
+        target_contact_points(alert)
+        .order_by()
+        .annotate(
+            d0=Value(alert.pk, output_field=IntegerField()),
+            d1=F("pk"),
+            d2=F("channel"),
+            d3=delivery_language(alert),
+            d4=Value(DeliveryState.QUEUED.value),
+            d5=Value(priority_for(alert), output_field=IntegerField()),
+            d6=Value(0, output_field=IntegerField()),
+            d7=when,
+            d8=when,
+            d9=when,
+            d10=Value(False, output_field=BooleanField()),
+            d11=Value(""),
+            d12=Value(""),
+        )
+        .values_list(*[f"d{i}" for i in range(len(COLUMNS))])
+    )
+    sql, params = select.query.sql_with_params()
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
+    insert = (
+        f"INSERT INTO {table} ({columns}) {sql} "
+        "ON CONFLICT (alert_id, contact_point_id) DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(insert, params)
+        return max(cursor.rowcount, 0)
+
+
+def ledger_claim(*, channel: str, limit: int, now: datetime | None = None) -> list[int]:
+    """Move up to `limit` due rows of a channel to "sending" and return their ids.
+
+    Committed before any provider is called, so a crash leaves the rows visibly leased.
+    """
+    now = now or timezone.now()
+    lease = now + timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    lock = " FOR UPDATE SKIP LOCKED" if connection.vendor == "postgresql" else ""
+    sql = (
+        f"UPDATE {table} SET state = %s, attempts = attempts + 1, lease_until = %s, "
+        f"updated_at = %s WHERE id IN (SELECT id FROM {table} WHERE state = %s "
+        f"AND channel = %s AND next_attempt_at <= %s "
+        f"ORDER BY priority, next_attempt_at, id LIMIT %s{lock}) RETURNING id"
+    )
+    params = [
+        DeliveryState.SENDING.value,
+        _dt(lease),
+        _dt(now),
+        DeliveryState.QUEUED.value,
+        channel,
+        _dt(now),
+        limit,
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def backoff_seconds(attempts: int) -> float:
+    """Exponential back-off with full jitter, capped."""
+    base = settings.DELIVERY_RETRY_BASE_SECONDS
+    ceiling = min(settings.DELIVERY_RETRY_MAX_SECONDS, base * (2 ** max(attempts - 1, 0)))
+    return random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not security
+
+
+def ledger_record(outcomes: list[tuple[Delivery, SendResult]], now: datetime | None = None):
+    """Write the providers' answers back; returns the contact point ids that are gone."""
+    now = now or timezone.now()
+    changed, gone = [], []
+    for delivery, result in outcomes:
+        delivery.updated_at = now
+        delivery.lease_until = None
+        delivery.last_error = result.reason[:500]
+        if result.outcome == Outcome.SENT:
+            delivery.state = DeliveryState.SENT
+            delivery.provider_id = result.provider_id[:200]
+            delivery.sent_at = now
+            delivery.ambiguous = False
+        elif result.outcome == Outcome.RETRY and (
+            delivery.attempts < settings.DELIVERY_MAX_ATTEMPTS
+        ):
+            delay = backoff_seconds(delivery.attempts)
+            if result.retry_after is not None:
+                delay = max(delay, result.retry_after)
+            delivery.state = DeliveryState.QUEUED
+            delivery.next_attempt_at = now + timedelta(seconds=delay)
+            delivery.ambiguous = delivery.ambiguous or result.ambiguous
+        else:
+            delivery.state = DeliveryState.FAILED
+            if result.outcome == Outcome.RETRY:
+                delivery.last_error = f"gave up after {delivery.attempts} attempts: {result.reason}"[
+                    :500
+                ]
+            if result.outcome == Outcome.GONE and delivery.contact_point_id:
+                gone.append(delivery.contact_point_id)
+        changed.append(delivery)
+    fields = [
+        "state",
+        "provider_id",
+        "sent_at",
+        "next_attempt_at",
+        "lease_until",
+        "ambiguous",
+        "last_error",
+        "updated_at",
+    ]
+    # Only rows this worker still holds: a sweeper may have re-queued a stale lease.
+    Delivery.objects.filter(state=DeliveryState.SENDING).bulk_update(changed, fields, batch_size=500)
+    return gone
+
+
+def ledger_sweep(now: datetime | None = None) -> int:
+    """Re-queue rows whose lease ran out (their worker died). An SMS row becomes ambiguous:
+    the provider is asked whether it went out before it is ever sent again."""
+    now = now or timezone.now()
+    stale = Delivery.objects.filter(state=DeliveryState.SENDING, lease_until__lt=now)
+    sms = stale.filter(channel="sms").update(
+        state=DeliveryState.QUEUED, lease_until=None, ambiguous=True, updated_at=now
+    )
+    others = stale.update(state=DeliveryState.QUEUED, lease_until=None, updated_at=now)
+    return sms + others
+
+
+def ended_alerts(now: datetime | None = None):
+    """Alerts whose queued messages must never go out: expired, or cancelled by an
+    all-clear that is sending or sent (the whole incident thread it ends)."""
+    now = now or timezone.now()
+    cancels = Alert.objects.filter(
+        msg_type=MsgType.CANCEL, state__in=[AlertState.SENDING, AlertState.SENT]
+    )
+    roots = list(cancels.values_list("thread_root_id", flat=True)) + list(
+        cancels.values_list("references_id", flat=True)
+    )
+    roots = [pk for pk in roots if pk]
+    ended = Q(expires__lt=now)
+    if roots:
+        ended |= (Q(pk__in=roots) | Q(thread_root_id__in=roots)) & ~Q(msg_type=MsgType.CANCEL)
+    return Alert.objects.filter(ended)
+
+
+def ledger_reap(now: datetime | None = None) -> int:
+    """Close the queued rows of ended alerts, so they are never sent."""
+    now = now or timezone.now()
+    return Delivery.objects.filter(
+        state=DeliveryState.QUEUED, alert__in=ended_alerts(now)
+    ).update(
+        state=DeliveryState.CANCELLED,
+        last_error="alert ended (cancelled or expired) before this message was sent",
+        updated_at=now,
+    )
+
+
+def next_due(channel: str) -> datetime | None:
+    row = (
+        Delivery.objects.filter(state=DeliveryState.QUEUED, channel=channel)
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
+    return row

@@ -1,0 +1,93 @@
+"""The delivery ledger: one row per (alert, contact point), the source of truth of fan-out.
+
+Rows are created in bulk from the targeting select (conflicts ignored: dispatching twice
+creates nothing), claimed in batches by workers, and closed with the provider's answer.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliveryState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Not sent: alert ended")
+
+
+OPEN_STATES = (DeliveryState.QUEUED, DeliveryState.SENDING)
+# The order a row may move in; a status callback never moves a row backwards.
+STATE_RANK = {
+    DeliveryState.QUEUED: 0,
+    DeliveryState.SENDING: 1,
+    DeliveryState.SENT: 2,
+    DeliveryState.DELIVERED: 3,
+    DeliveryState.FAILED: 3,
+    DeliveryState.CANCELLED: 3,
+}
+
+
+class Priority(models.IntegerChoices):
+    CANCEL = 0, _("All-clear / cancel")
+    EXTREME = 1, _("Extreme")
+    SEVERE = 2, _("Severe")
+    OTHER = 3, _("Other")
+
+
+class Delivery(models.Model):
+    alert = models.ForeignKey("alerts.Alert", on_delete=models.CASCADE, related_name="deliveries")
+    # Erasing a subscriber keeps the (anonymous) row for the delivery figures.
+    contact_point = models.ForeignKey(
+        "subscriptions.ContactPoint",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="deliveries",
+    )
+    channel = models.CharField(_("channel"), max_length=5)
+    language = models.CharField(_("language"), max_length=2)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.QUEUED
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.OTHER
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    #: the last attempt may have reached the provider: look it up before any resend
+    ambiguous = models.BooleanField(_("outcome unknown"), default=False)
+    provider_id = models.CharField(_("provider id"), max_length=200, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"))
+    updated_at = models.DateTimeField(_("updated"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alert", "contact_point"], name="delivery_once_per_contact_point"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["channel", "priority", "next_attempt_at", "id"],
+                condition=Q(state="queued"),
+                name="delivery_claimable",
+            ),
+            models.Index(
+                fields=["lease_until"], condition=Q(state="sending"), name="delivery_leased"
+            ),
+            models.Index(fields=["alert", "channel", "state"], name="delivery_progress"),
+            models.Index(
+                fields=["provider_id"], condition=~Q(provider_id=""), name="delivery_provider"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alert_id} → {self.channel} #{self.contact_point_id}: {self.state}"

@@ -1,0 +1,147 @@
+"""Delivery services: dispatch an alert to the ledger, and send what is due.
+
+Tasks and commands call these; they hold the logic, the tasks none.
+"""
+
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from alerts.channels.base import SendResult
+from alerts.channels.registry import get_channel
+from alerts.models import Alert, AlertAction, AlertState
+from alerts.services import record_event
+from alerts.subscriptions.models import ContactPoint
+from alerts.subscriptions.services import contact_point_deactivate
+
+from . import ledger, throttle
+from .messages import MessageBuilder
+from .models import Delivery, DeliveryState
+
+logger = logging.getLogger(__name__)
+CHANNELS = ("sms", "push", "email")
+
+
+def _enqueue_channels(channels) -> None:
+    from .tasks import deliver_channel
+
+    for channel in channels:
+        deliver_channel.enqueue(channel)
+
+
+def alert_dispatch(*, alert_id: int) -> Alert:
+    """Fan an alert in "sending" out to the ledger, mark it sent, and start the senders.
+
+    Idempotent: the ledger's unique key makes a second dispatch create nothing, and an
+    alert already sent is left alone.
+    """
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert_id)
+        if alert.state != AlertState.SENDING:
+            return alert
+        created = ledger.ledger_create(alert)
+        if alert.sent is None:
+            alert.sent = timezone.now().replace(microsecond=0)  # frozen from now on
+        alert.state = AlertState.SENT
+        alert.save(update_fields=["sent", "state", "updated_at"])
+        record_event(
+            alert=alert,
+            action=AlertAction.SENT,
+            user=None,
+            from_state=AlertState.SENDING,
+            detail=f"{created} messages queued",
+        )
+        # An all-clear overtakes what is still queued for the alerts it ends.
+        ledger.ledger_reap()
+        channels = list(
+            Delivery.objects.filter(alert=alert, state=DeliveryState.QUEUED)
+            .values_list("channel", flat=True)
+            .distinct()
+            .order_by()
+        )
+        transaction.on_commit(lambda: _enqueue_channels(channels))
+    return alert
+
+
+def _gone(contact_point_ids) -> None:
+    for contact_point in ContactPoint.objects.filter(pk__in=contact_point_ids):
+        contact_point_deactivate(contact_point=contact_point, reason="gone", method="provider")
+
+
+def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) -> int:
+    """Claim one batch of due rows, send them, record the answers. Returns rows claimed."""
+    ledger.ledger_reap()
+    ids = ledger.ledger_claim(channel=channel_name, limit=settings.DELIVERY_BATCH_SIZE)
+    if not ids:
+        return 0
+    rows = list(
+        Delivery.objects.filter(pk__in=ids)
+        .select_related("contact_point", "contact_point__subscriber")
+        .order_by("priority", "id")
+    )
+    outcomes, pending = [], []
+    for row in rows:
+        if row.contact_point is None or not row.contact_point.active:
+            outcomes.append((row, SendResult.failed("unsubscribed before this message was sent")))
+            continue
+        message = builder.build(row)
+        if row.ambiguous and hasattr(channel, "find_sent"):
+            # The last attempt may have reached the provider: ask before sending again.
+            found = channel.find_sent(message, since=row.created_at - timedelta(minutes=1))
+            if found:
+                outcomes.append((row, SendResult.sent(found)))
+                continue
+        pending.append((row, message))
+    throttle.acquire(channel_name, len(pending))
+    results = channel.send_many([message for _row, message in pending]) if pending else []
+    outcomes += [(row, result) for (row, _message), result in zip(pending, results, strict=True)]
+    _gone(ledger.ledger_record(outcomes))
+    return len(rows)
+
+
+def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
+    """Send due messages of one channel until none is left or the time budget is spent."""
+    budget = time_budget if time_budget is not None else settings.DELIVERY_TASK_SECONDS
+    deadline = time.monotonic() + budget
+    channel = get_channel(channel_name)
+    builder = MessageBuilder()
+    total = 0
+    try:
+        ledger.ledger_sweep()
+        while time.monotonic() < deadline:
+            claimed = delivery_send_batch(channel_name=channel_name, channel=channel,
+                                          builder=builder)
+            if not claimed:
+                break
+            total += claimed
+    finally:
+        channel.close()
+    return total
+
+
+def delivery_sweep(*, stuck_after_seconds: int = 30) -> dict:
+    """The safety net, run periodically: re-queue expired leases, close rows of ended
+    alerts, dispatch alerts left in "sending" (a crash right after approval), and start
+    senders for what is due."""
+    now = timezone.now()
+    requeued = ledger.ledger_sweep(now)
+    reaped = ledger.ledger_reap(now)
+    stuck = list(
+        Alert.objects.filter(
+            state=AlertState.SENDING, updated_at__lt=now - timedelta(seconds=stuck_after_seconds)
+        ).values_list("pk", flat=True)
+    )
+    for alert_id in stuck:
+        alert_dispatch(alert_id=alert_id)
+    due = list(
+        Delivery.objects.filter(state=DeliveryState.QUEUED, next_attempt_at__lte=now)
+        .values_list("channel", flat=True)
+        .distinct()
+        .order_by()
+    )
+    _enqueue_channels(due)
+    return {"requeued": requeued, "reaped": reaped, "dispatched": len(stuck), "channels": due}

@@ -1,0 +1,140 @@
+"""Who receives an alert: one set-based query from the alert to contact points.
+
+- Audience: a public alert reaches public subscribers; an exercise or a test only the test
+  audience; a Restricted alert only the partner network. The test and partner audiences
+  are operational contacts: they receive every alert of their audience, whatever its area
+  and topic.
+- Area (public audience): subscribers watching the whole region, one of the alert's
+  communes, or — for a drawn polygon or circle — a precise location inside it. A drawn area
+  reaches commune-level subscribers only through the communes the author also selected.
+- Topics: extreme and severe alerts reach everyone in the area; others only subscribers
+  who chose the alert's category.
+- Language: the subscriber's own, or French when the alert has no text in it (English is
+  optional).
+"""
+
+import math
+
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+
+from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES
+from alerts.models import Alert
+from alerts.subscriptions.models import ContactPoint, Place, Subscriber
+from alerts.subscriptions.selectors import confirmed_contact_points
+
+AUDIENCE_FOR_ALERT = {"public": "public", "test": "test", "partners": "partner"}
+EARTH_RADIUS_KM = 6371.0
+
+
+def _polygons(alert: Alert) -> list[list[tuple[float, float]]]:
+    shapes = []
+    for line in (alert.polygons or "").splitlines():
+        pairs = [pair.split(",") for pair in line.split()]
+        if len(pairs) >= 4:
+            shapes.append([(float(lat), float(lon)) for lat, lon in pairs])
+    return shapes
+
+
+def _circles(alert: Alert) -> list[tuple[float, float, float]]:
+    circles = []
+    for line in (alert.circles or "").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            lat, lon = parts[0].split(",")
+            circles.append((float(lat), float(lon), float(parts[1])))
+    return circles
+
+
+def point_in_polygon(lat: float, lon: float, polygon: list[tuple[float, float]]) -> bool:
+    """Ray casting on (lat, lon); fine at the scale of a city."""
+    inside = False
+    j = len(polygon) - 1
+    for i in range(len(polygon)):
+        lat_i, lon_i = polygon[i]
+        lat_j, lon_j = polygon[j]
+        if (lon_i > lon) != (lon_j > lon) and lat < (lat_j - lat_i) * (lon - lon_i) / (
+            lon_j - lon_i
+        ) + lat_i:
+            inside = not inside
+        j = i
+    return inside
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _places_in_drawn_area(alert: Alert) -> list[int]:
+    """Places with a precise location inside the alert's polygons or circles.
+
+    The database narrows by bounding box; the exact test runs on those candidates only.
+    """
+    ids = []
+    for polygon in _polygons(alert):
+        lats, lons = [p[0] for p in polygon], [p[1] for p in polygon]
+        candidates = Place.objects.filter(
+            latitude__range=(min(lats), max(lats)), longitude__range=(min(lons), max(lons))
+        ).values_list("id", "latitude", "longitude")
+        ids += [pk for pk, lat, lon in candidates if point_in_polygon(lat, lon, polygon)]
+    for lat0, lon0, radius in _circles(alert):
+        dlat = radius / 111.0
+        dlon = radius / (111.0 * max(math.cos(math.radians(lat0)), 0.01))
+        candidates = Place.objects.filter(
+            latitude__range=(lat0 - dlat, lat0 + dlat),
+            longitude__range=(lon0 - dlon, lon0 + dlon),
+        ).values_list("id", "latitude", "longitude")
+        ids += [pk for pk, lat, lon in candidates if distance_km(lat0, lon0, lat, lon) <= radius]
+    return ids
+
+
+def target_subscribers(alert: Alert) -> QuerySet[Subscriber]:
+    audience = AUDIENCE_FOR_ALERT.get(alert.audience, "public")
+    subscribers = Subscriber.objects.filter(audience=audience)
+    if audience != "public":
+        return subscribers
+    if alert.whole_region:
+        area = Q()  # every place in the region
+    else:
+        area = Q(whole_region=True)
+        commune_ids = list(alert.communes.values_list("pk", flat=True))
+        if commune_ids:
+            area |= Q(communes__in=commune_ids)
+        drawn = _places_in_drawn_area(alert)
+        if drawn:
+            area |= Q(pk__in=drawn)
+    subscribers = subscribers.filter(pk__in=Place.objects.filter(area).values("subscriber_id"))
+    if alert.severity not in ALWAYS_DELIVERED_SEVERITIES:
+        subscribers = subscribers.filter(topics__has_item=alert.category)
+    return subscribers
+
+
+def delivery_language(alert: Alert):
+    """SQL expression: the language each contact point is written to."""
+    available = list(alert.infos.values_list("language", flat=True))
+    return Case(
+        When(subscriber__language__in=available, then=F("subscriber__language")),
+        default=Value("fr"),
+    )
+
+
+def target_contact_points(alert: Alert) -> QuerySet[ContactPoint]:
+    """Active, confirmed contact points of the targeted subscribers (one query)."""
+    return confirmed_contact_points().filter(subscriber__in=target_subscribers(alert))
+
+
+def audience_estimate(alert: Alert) -> dict[str, dict[str, int]]:
+    """Contact points per channel and language, as the composer shows before sending."""
+    rows = (
+        target_contact_points(alert)
+        .annotate(delivery_language=delivery_language(alert))
+        .values("channel", "delivery_language")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    estimate: dict[str, dict[str, int]] = {}
+    for row in rows:
+        estimate.setdefault(row["channel"], {})[row["delivery_language"]] = row["count"]
+    return estimate

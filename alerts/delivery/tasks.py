@@ -1,0 +1,20 @@
+"""Delivery tasks: they take primitive values and call a service."""
+
+from django_tasks import task
+
+from . import ledger, services
+
+
+@task(queue_name="urgent")
+def deliver_channel(channel: str) -> int:
+    sent = services.delivery_run(channel_name=channel)
+    # Retries wait in the ledger; come back when the first one is due.
+    due = ledger.next_due(channel)
+    if due is not None and deliver_channel.get_backend().supports_defer:
+        deliver_channel.using(run_after=due).enqueue(channel)
+    return sent
+
+
+@task()
+def sweep_deliveries() -> dict:
+    return services.delivery_sweep()
