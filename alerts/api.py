@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -100,7 +100,13 @@ def _refuse(status: int, reason: str):
 @require_POST
 def alert_import(request):
     """POST a CAP 1.2 document (Authorization: Bearer <token>); a valid one becomes a
-    submitted alert awaiting approval (201), anything else is refused with the reason."""
+    submitted alert awaiting approval (201), anything else is refused with the reason
+    (in English, like the rest of this machine interface)."""
+    with translation.override("en"):
+        return _import(request)
+
+
+def _import(request):
     token = ImportToken.authenticate(_bearer(request))
     if token is None:
         response = _refuse(401, "Missing or invalid token (Authorization: Bearer <token>).")
