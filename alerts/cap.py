@@ -11,7 +11,7 @@ from importlib import resources
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from lxml import etree
 
 from alerts.cap_vocab import CAP_NAMESPACE, Scope
@@ -66,8 +66,6 @@ def cap_url(alert: Alert) -> str:
 
 
 def page_url(alert: Alert, language: str) -> str:
-    from django.utils import translation
-
     with translation.override(language):
         return absolute_url(reverse("alerts:detail", kwargs={"identifier": alert.identifier}))
 
@@ -136,7 +134,8 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         _sub(block, "urgency", alert.urgency)
         _sub(block, "severity", alert.severity)
         _sub(block, "certainty", alert.certainty)
-        _sub(block, "audience", alert.get_audience_display())
+        with translation.override(language):
+            _sub(block, "audience", str(alert.get_audience_display()))
         for name in ("effective", "onset", "expires"):
             value = getattr(alert, name)
             if value:

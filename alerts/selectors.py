@@ -19,8 +19,8 @@ SEVERITY_RANK = {
 def _latest_messages(queryset):
     """The last sent message of each incident (thread) in the queryset."""
     later = Alert.objects.filter(
+        Q(sent__gt=OuterRef("sent")) | Q(sent=OuterRef("sent"), pk__gt=OuterRef("pk")),
         state=AlertState.SENT,
-        sent__gt=OuterRef("sent"),
     ).filter(
         Q(thread_root=Coalesce(OuterRef("thread_root"), OuterRef("pk")))
         | Q(pk=OuterRef("thread_root"))

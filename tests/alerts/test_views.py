@@ -137,3 +137,11 @@ def test_json_api_lists_active_alerts_with_every_language(client, demo_site):
     detail = client.get(f"/api/alerts/{alert.identifier}/").json()
     assert detail["active"] is True and len(detail["timeline"]) == 1
     assert client.get("/api/alerts/unknown/", follow=True).status_code == 404
+
+
+def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_site, approver):
+    alert = SentAlertFactory()
+    cancel = services.alert_cancel_fast_track(original=alert, user=approver, reason="over")
+    Alert.objects.filter(pk=cancel.pk).update(state=AlertState.SENT, sent=alert.sent)
+    assert b"<entry>" not in client.get("/alerts/feed.atom").content
+    assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
