@@ -110,7 +110,6 @@ def edit(request, pk):
             "alert": alert,
             "form": form,
             "info_forms": infos,
-            "tile_url": settings.ALERTS_MAP_TILE_URL,
         },
     )
 

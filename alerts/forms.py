@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from alerts.models import Alert, AlertTemplate, Commune
 from alerts.models.alerts import SCOPE_CHOICES, STATUS_CHOICES
+from alerts.widgets import AreaMapWidget
 
 LANGUAGE_NAMES = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
 
@@ -59,7 +60,7 @@ class AlertForm(forms.ModelForm):
             "onset": AdminDateTimeInput,
             "expires": AdminDateTimeInput,
             "communes": forms.CheckboxSelectMultiple,
-            "polygons": forms.Textarea(attrs={"rows": 3, "class": "alert-polygons"}),
+            "polygons": AreaMapWidget(),
             "circles": forms.Textarea(attrs={"rows": 2}),
         }
 

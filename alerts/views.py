@@ -1,5 +1,6 @@
 """Public views: alert pages per language, CAP XML, the Atom feed."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -38,6 +39,9 @@ def alert_detail(request, identifier):
             "timeline": timeline,
             "latest": timeline[-1] if timeline else alert,
             "is_active": selectors.is_active(alert),
+            "tile_url": settings.ALERTS_MAP_TILE_URL,
+            "tile_attribution": settings.ALERTS_MAP_TILE_ATTRIBUTION,
+            "show_map": bool(alert.polygons.strip() or alert.circles.strip()),
         },
     )
 

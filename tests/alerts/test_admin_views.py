@@ -161,3 +161,13 @@ def test_event_log_lists_every_transition(client, demo_site, author):
     client.post(f"/admin/alerts/{alert.pk}/submit/")
     page = client.get("/admin/alerts/events/").content.decode()
     assert alert.identifier in page and "author" in page
+
+
+def test_composer_offers_the_map_only_with_a_tile_server(client, demo_site, author, settings):
+    alert = AlertFactory(created_by=author)
+    _login(client, author)
+    settings.ALERTS_MAP_TILE_URL = ""
+    assert "data-area-map" not in client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
+    settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
+    page = client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
+    assert "data-area-map" in page and "area-map.js" in page

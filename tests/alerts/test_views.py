@@ -145,3 +145,16 @@ def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_
     Alert.objects.filter(pk=cancel.pk).update(state=AlertState.SENT, sent=alert.sent)
     assert b"<entry>" not in client.get("/alerts/feed.atom").content
     assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
+
+
+def test_polygon_is_shown_as_coordinates_and_on_a_map_when_tiles_are_configured(
+    client, demo_site, settings
+):
+    alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
+    settings.ALERTS_MAP_TILE_URL = ""
+    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    assert "50.8,4.3 50.9,4.3" in html and "data-area-map" not in html
+    settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
+    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    assert "data-area-map" in html and "leaflet.js" in html
+    assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200
