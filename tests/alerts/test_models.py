@@ -1,8 +1,10 @@
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from alerts.cap_vocab import Status
-from alerts.factories import AlertFactory
+from alerts.factories import AlertFactory, SentAlertFactory
 from alerts.models import Alert, Audience, audience_for
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +52,17 @@ def test_commune_names_follow_the_language():
     alert = AlertFactory(area=["21015"])
     assert alert.area_description("fr") == "Schaerbeek"
     assert alert.area_description("nl") == "Schaarbeek"
+
+
+def test_identifier_and_sent_are_frozen_once_sent():
+    alert = SentAlertFactory()
+    alert.identifier = "BE-BRU-LUX-other"
+    with pytest.raises(ValidationError):
+        alert.save()
+    alert.refresh_from_db()
+    alert.sent = alert.sent - timedelta(hours=1)
+    with pytest.raises(ValidationError):
+        alert.save()
+    alert.refresh_from_db()
+    alert.event = "Corrected event label"
+    alert.save()  # other fields may still change (e.g. by the delivery engine)

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from lxml import etree
 
 from alerts import services
 from alerts.cap import validate_cap
@@ -101,42 +100,6 @@ def test_cap_xml_is_served_and_valid(client, demo_site):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/cap+xml")
     assert validate_cap(response.content) == []
-
-
-def test_atom_feed_lists_active_alerts_whose_cap_files_validate(client, demo_site, approver):
-    active = SentAlertFactory()
-    exercise = SentAlertFactory(status=Status.EXERCISE)
-    ended = SentAlertFactory()
-    _send_cancel(ended, approver)
-    expired = SentAlertFactory()
-    Alert.objects.filter(pk=expired.pk).update(expires=timezone.now() - timedelta(hours=1))
-    response = client.get("/alerts/feed.atom")
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = etree.fromstring(response.content)
-    atom = {"a": "http://www.w3.org/2005/Atom"}
-    links = feed.xpath("a:entry/a:link[@type='application/cap+xml']/@href", namespaces=atom)
-    assert len(links) == 2
-    identifiers = set()
-    for link in links:
-        path = link.replace("http://testserver", "")
-        cap = client.get(path)
-        assert cap.status_code == 200
-        assert validate_cap(cap.content) == []
-        identifiers.add(path.rsplit("/", 1)[1].removesuffix(".xml"))
-    assert identifiers == {active.identifier, exercise.identifier}
-
-
-def test_json_api_lists_active_alerts_with_every_language(client, demo_site):
-    alert = SentAlertFactory(status=Status.EXERCISE)
-    data = client.get("/api/alerts/").json()
-    assert [item["identifier"] for item in data["alerts"]] == [alert.identifier]
-    item = data["alerts"][0]
-    assert item["exercise"] is True
-    assert item["info"]["nl"]["headline"].startswith("EXERCICE / OEFENING / EXERCISE")
-    assert item["area"]["communes"][0]["nis"] == "21004"
-    detail = client.get(f"/api/alerts/{alert.identifier}/").json()
-    assert detail["active"] is True and len(detail["timeline"]) == 1
-    assert client.get("/api/alerts/unknown/", follow=True).status_code == 404
 
 
 def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_site, approver):
