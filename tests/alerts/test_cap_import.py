@@ -1,4 +1,5 @@
 from datetime import timedelta
+from xml.sax.saxutils import escape
 
 import pytest
 from django.utils import timezone
@@ -147,6 +148,11 @@ def test_only_the_hash_of_a_token_is_stored(token):
             cap_document(msg_type="Cancel", references="x,UNKNOWN,2026-01-01T00:00:00+01:00"),
             "unknown here",
         ),
+        (
+            cap_document().replace(b"50.9,4.4 50.8,4.3</polygon>", b"50.9,4.4</polygon>"),
+            "Each polygon needs at least four",
+        ),
+        (cap_document().replace(b"<value>21015", b"<value>99999"), "Geocode NIS '99999'"),
         (b"<alert", "Not well-formed XML"),
         (b"", "empty"),
     ],
@@ -189,8 +195,31 @@ def _mutations():
     )
 
 
+def _generated_documents():
+    """Well-formed CAP documents with arbitrary (escaped) texts and vocabulary values."""
+    text = st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        max_size=60,
+    ).map(lambda value: escape("".join(c for c in value if c.isprintable() or c in "\n\t")))
+    return st.builds(
+        lambda headline, event, urgency, geocode, polygon: (
+            cap_document()
+            .replace(b"Titre fr-BE", headline.encode())
+            .replace(b"<event>Flood</event>", f"<event>{event}</event>".encode(), 1)
+            .replace(b"<urgency>Immediate</urgency>", f"<urgency>{urgency}</urgency>".encode(), 1)
+            .replace(b"<value>21015</value>", f"<value>{geocode}</value>".encode(), 1)
+            .replace(b"50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", polygon.encode(), 1)
+        ),
+        text,
+        text,
+        st.sampled_from(["Immediate", "Expected", "Soon", ""]),
+        st.sampled_from(["21015", "04000", "99999", "", "abc"]),
+        st.one_of(text, st.just("50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")),
+    )
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document=_mutations())
+@given(document=st.one_of(_mutations(), _generated_documents()))
 def test_the_parser_never_fails_with_an_unhandled_exception(document):
     try:
         parsed = parse_cap(document)
