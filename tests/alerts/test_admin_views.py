@@ -171,3 +171,24 @@ def test_composer_offers_the_map_only_with_a_tile_server(client, demo_site, auth
     settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
     page = client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
     assert "data-area-map" in page and "area-map.js" in page
+
+
+def test_approver_sends_a_submitted_alert_back_with_a_reason(client, demo_site, approver):
+    alert = AlertFactory(state=AlertState.SUBMITTED)
+    _login(client, approver)
+    client.post(f"/admin/alerts/{alert.pk}/reject/", {"reason": "Wrong commune"})
+    alert.refresh_from_db()
+    assert alert.state == AlertState.DRAFT
+    assert "Wrong commune" in client.get(f"/admin/alerts/{alert.pk}/").content.decode()
+
+
+def test_alert_templates_are_editable_snippets(client, demo_site):
+    admin = UserFactory(username="admin")
+    admin.is_superuser = True
+    admin.save()
+    _login(client, admin)
+    template = AlertTemplate.objects.get(slug="heatwave")
+    assert client.get("/admin/snippets/alerts/alerttemplate/").status_code == 200
+    page = client.get(f"/admin/snippets/alerts/alerttemplate/edit/{template.pk}/")
+    assert page.status_code == 200
+    assert "Hittegolf" in page.content.decode()
