@@ -11,7 +11,7 @@ def _submitted(author):
     return services.alert_submit(alert=alert, user=author)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_approval_enqueues_dispatch_on_commit_which_freezes_sent():
     author, approver = AuthorFactory(), ApproverFactory()
     alert = _submitted(author)
