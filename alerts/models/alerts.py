@@ -36,7 +36,7 @@ INFO_LANGUAGES = ("fr", "nl", "en")
 REQUIRED_INFO_LANGUAGES = ("fr", "nl")
 # The marker every output of an exercise or a test carries, in the three languages.
 EXERCISE_MARKER = "EXERCICE / OEFENING / EXERCISE"
-TEST_MARKER = "TEST"
+TEST_MARKER = f"TEST – {EXERCISE_MARKER}"
 
 _PAIR = r"-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?"
 POLYGON_RE = re.compile(rf"^{_PAIR}(?: {_PAIR}){{3,}}$")

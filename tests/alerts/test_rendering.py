@@ -8,14 +8,17 @@ from alerts.rendering import render_email, render_push, render_sms, sms_preview
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.parametrize("status", [Status.EXERCISE, Status.TEST])
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_every_channel_text_of_an_exercise_is_marked(language):
-    alert = AlertFactory(status=Status.EXERCISE)
-    assert render_sms(alert, language).startswith(EXERCISE_MARKER)
-    assert render_push(alert, language)["title"].startswith(EXERCISE_MARKER)
+def test_every_channel_text_of_an_exercise_or_test_is_marked(language, status):
+    alert = AlertFactory(status=status)
+    marker = alert.marker
+    assert EXERCISE_MARKER in marker
+    assert render_sms(alert, language).startswith(marker)
+    assert render_push(alert, language)["title"].startswith(marker)
     email = render_email(alert, language)
-    assert email.subject.startswith(EXERCISE_MARKER)
-    assert EXERCISE_MARKER in email.text and EXERCISE_MARKER in email.html
+    assert email.subject.startswith(marker)
+    assert marker in email.text and marker in email.html
 
 
 def test_live_alert_texts_carry_no_marker_and_the_language_of_the_recipient():
