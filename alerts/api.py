@@ -116,6 +116,17 @@ def _import(request):
         parsed = parse_cap(request.body)
     except CapImportError as error:
         return _refuse(400, str(error))
+    existing = Alert.objects.filter(external_reference=parsed.external_reference[:500]).first()
+    if existing is not None:
+        # A partner retrying after a lost answer gets the alert it already created.
+        return JsonResponse(
+            {
+                "error": "This CAP message (sender, identifier, sent) was already imported.",
+                "identifier": existing.identifier,
+                "state": existing.state,
+            },
+            status=409,
+        )
     try:
         alert = services.alert_import(user=token.user, parsed=parsed)
     except AlertPermissionDenied as error:

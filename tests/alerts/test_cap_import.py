@@ -227,3 +227,20 @@ def test_the_parser_never_fails_with_an_unhandled_exception(document):
         assert str(error)
     else:
         assert set(parsed.infos) >= {"fr", "nl"}
+
+
+def test_the_same_message_posted_twice_creates_one_alert(client, token):
+    document = cap_document()
+    first = _post(client, document, token)
+    second = _post(client, document, token)
+    assert (first.status_code, second.status_code) == (201, 409)
+    assert second.json()["identifier"] == first.json()["identifier"]
+    assert Alert.objects.count() == 1
+
+
+def test_a_token_of_an_account_outside_the_authors_group_is_refused(client):
+    _token, raw = ImportToken.issue(name="Former partner", user=UserFactory(username="former"))
+    response = _post(client, cap_document(), raw)
+    assert response.status_code == 403
+    assert "Alert authors" in response.json()["error"]
+    assert not Alert.objects.exists()
