@@ -1,18 +1,28 @@
+import logging
+
 from django import template
+from django.db import DatabaseError
 
 from alerts.cap import headline_for
 from alerts.selectors import active_alerts
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 SEVERITY_ICON = {"Extreme": "⛔", "Severe": "⚠", "Moderate": "⚠", "Minor": "ℹ", "Unknown": "ℹ"}
 
 
 @register.inclusion_tag("alerts/components/alert_banner.html", takes_context=True)
 def alert_banner(context):
-    """The site-wide banner: every alert in force, most severe first."""
+    """The site-wide banner: every alert in force, most severe first. A database failure
+    is logged and leaves the page without banner rather than breaking every page."""
     items = []
-    for alert in active_alerts()[:5]:
+    try:
+        alerts = list(active_alerts()[:5])
+    except DatabaseError:
+        logger.exception("alert banner: active alerts could not be read")
+        alerts = []
+    for alert in alerts:
         info = alert.info_for()
         items.append(
             {
