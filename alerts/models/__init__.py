@@ -1,3 +1,27 @@
+from .alerts import (
+    EXERCISE_MARKER,
+    Alert,
+    AlertInfo,
+    AlertState,
+    Audience,
+    audience_for,
+)
+from .audit import AlertAction, AlertEvent
 from .geography import Commune
+from .templates import AlertTemplate, AlertTemplateText
+from .tokens import ImportToken
 
-__all__ = ["Commune"]
+__all__ = [
+    "EXERCISE_MARKER",
+    "Alert",
+    "AlertAction",
+    "AlertEvent",
+    "AlertInfo",
+    "AlertState",
+    "AlertTemplate",
+    "AlertTemplateText",
+    "Audience",
+    "Commune",
+    "ImportToken",
+    "audience_for",
+]

@@ -212,3 +212,9 @@ LOGGING = {
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Alerts: the CAP sender of our messages, and the tile server of the area map
+# (an OpenStreetMap-style URL template; empty shows the plain coordinates field only).
+CAP_SENDER = env_str("CAP_SENDER", "alerte@lux-response.brussels")
+ALERTS_MAP_TILE_URL = env_str("ALERTS_MAP_TILE_URL", "")
+ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

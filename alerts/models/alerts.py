@@ -1,0 +1,357 @@
+"""The alert: one CAP 1.2 message holding one `info` per language (FR, NL mandatory)."""
+
+import re
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from alerts.cap_vocab import (
+    Category,
+    Certainty,
+    MsgType,
+    ResponseType,
+    Scope,
+    Severity,
+    Status,
+    Urgency,
+)
+
+from .geography import Commune
+
+# Status and scope a composer may choose (System, Draft and Private are not for the public).
+STATUS_CHOICES = [
+    (Status.ACTUAL.value, Status.ACTUAL.label),
+    (Status.EXERCISE.value, Status.EXERCISE.label),
+    (Status.TEST.value, Status.TEST.label),
+]
+SCOPE_CHOICES = [
+    (Scope.PUBLIC.value, Scope.PUBLIC.label),
+    (Scope.RESTRICTED.value, Scope.RESTRICTED.label),
+]
+INFO_LANGUAGES = ("fr", "nl", "en")
+REQUIRED_INFO_LANGUAGES = ("fr", "nl")
+# The marker every output of an exercise or a test carries, in the three languages.
+EXERCISE_MARKER = "EXERCICE / OEFENING / EXERCISE"
+TEST_MARKER = f"TEST – {EXERCISE_MARKER}"
+
+_PAIR = r"-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?"
+POLYGON_RE = re.compile(rf"^{_PAIR}(?: {_PAIR}){{3,}}$")
+CIRCLE_RE = re.compile(rf"^{_PAIR} \d+(?:\.\d+)?$")
+
+
+def new_identifier() -> str:
+    """A globally unique CAP identifier (no spaces, commas or restricted characters)."""
+    return f"BE-BRU-LUX-{uuid.uuid4()}"
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    TEST = "test", _("Test audience only")
+    PARTNERS = "partners", _("Partner network")
+
+
+def audience_for(status: str, scope: str) -> str:
+    """Exercise and Test go to the test audience only, whatever the scope."""
+    if status in (Status.EXERCISE, Status.TEST):
+        return Audience.TEST
+    if scope == Scope.RESTRICTED:
+        return Audience.PARTNERS
+    return Audience.PUBLIC
+
+
+class AlertState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+
+
+def parse_polygons(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class AlertQuerySet(models.QuerySet):
+    def sent(self):
+        return self.filter(state=AlertState.SENT)
+
+    def published(self):
+        """What citizens may see: sent, public scope, real alerts and announced exercises."""
+        return self.filter(
+            state=AlertState.SENT,
+            scope=Scope.PUBLIC,
+            status__in=[Status.ACTUAL, Status.EXERCISE],
+        )
+
+
+class Alert(models.Model):
+    # CAP alert block
+    identifier = models.CharField(
+        _("identifier"), max_length=200, unique=True, default=new_identifier, editable=False
+    )
+    sender = models.CharField(_("sender"), max_length=200, blank=True)
+    sent = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=STATUS_CHOICES, default=Status.ACTUAL
+    )
+    msg_type = models.CharField(
+        _("message type"), max_length=10, choices=MsgType.choices, default=MsgType.ALERT
+    )
+    scope = models.CharField(_("scope"), max_length=12, choices=SCOPE_CHOICES, default=Scope.PUBLIC)
+    audience = models.CharField(
+        _("audience"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        editable=False,
+    )
+    references = models.ForeignKey(
+        "self",
+        verbose_name=_("updates or cancels"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="followups",
+    )
+    thread_root = models.ForeignKey(
+        "self",
+        verbose_name=_("first message of the incident"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="thread_messages",
+        editable=False,
+    )
+    external_reference = models.CharField(
+        _("imported from"),
+        max_length=500,
+        blank=True,
+        help_text=_("sender,identifier,sent of the CAP message this alert was imported from"),
+    )
+    # CAP info fields common to every language
+    category = models.CharField(
+        _("category"), max_length=10, choices=Category.choices, default=Category.SAFETY
+    )
+    event = models.CharField(_("event"), max_length=200)
+    response_type = models.CharField(
+        _("response type"), max_length=10, choices=ResponseType.choices, blank=True
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.IMMEDIATE
+    )
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.SEVERE
+    )
+    certainty = models.CharField(
+        _("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.OBSERVED
+    )
+    effective = models.DateTimeField(_("effective"), null=True, blank=True)
+    onset = models.DateTimeField(_("onset"), null=True, blank=True)
+    expires = models.DateTimeField(_("expires"), null=True, blank=True)
+    # Area
+    whole_region = models.BooleanField(_("whole region"), default=False)
+    communes = models.ManyToManyField(Commune, verbose_name=_("communes"), blank=True)
+    polygons = models.TextField(
+        _("polygons"),
+        blank=True,
+        help_text=_(
+            "One polygon per line, CAP form: 'lat,lon lat,lon …' (WGS 84), at least four "
+            "pairs, the first equal to the last."
+        ),
+    )
+    circles = models.TextField(
+        _("circles"),
+        blank=True,
+        help_text=_("One circle per line, CAP form: 'lat,lon radius' (radius in km)."),
+    )
+    # Workflow
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=AlertState.choices,
+        default=AlertState.DRAFT,
+        editable=False,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+
+    def __str__(self) -> str:
+        info = self.info_for()
+        return info.headline if info else self.event
+
+    def save(self, *args, **kwargs):
+        # The audience is never chosen: exercises and tests always go to the test audience.
+        self.audience = audience_for(self.status, self.scope)
+        if not self.sender:
+            self.sender = settings.CAP_SENDER
+        if self.pk:
+            stored = Alert.objects.filter(pk=self.pk).values("identifier", "sender", "sent").first()
+            if (
+                stored
+                and stored["sent"] is not None
+                and (stored["identifier"], stored["sender"], stored["sent"])
+                != (self.identifier, self.sender, self.sent)
+            ):
+                raise ValidationError(
+                    _("The identifier, sender and sent time of a sent alert never change.")
+                )
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        # The audience is never chosen: it follows from status and scope.
+        self.audience = audience_for(self.status, self.scope)
+        if self.status not in (Status.ACTUAL, Status.EXERCISE, Status.TEST):
+            errors["status"] = _("Choose Actual, Exercise or Test.")
+        for line in parse_polygons(self.polygons):
+            pairs = line.split(" ")
+            if not POLYGON_RE.match(line) or pairs[0] != pairs[-1]:
+                errors["polygons"] = _(
+                    "Each polygon needs at least four 'lat,lon' pairs separated by spaces, "
+                    "the first equal to the last: %(line)s"
+                ) % {"line": line[:80]}
+                break
+        for line in parse_polygons(self.circles):
+            if not CIRCLE_RE.match(line):
+                errors["circles"] = _(
+                    "Each circle is 'lat,lon radius' (radius in km): %(line)s"
+                ) % {"line": line[:80]}
+                break
+        if self.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and not (
+            self.references_id or self.external_reference
+        ):
+            errors["msg_type"] = _("An update or a cancel must reference the alert it follows.")
+        if self.expires and self.effective and self.expires <= self.effective:
+            errors["expires"] = _("The alert must expire after it becomes effective.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- helpers -------------------------------------------------------------------
+    @property
+    def is_exercise(self) -> bool:
+        return self.status in (Status.EXERCISE, Status.TEST)
+
+    @property
+    def marker(self) -> str:
+        """The words every output of a non-live alert starts with; empty when live."""
+        if self.status == Status.EXERCISE:
+            return EXERCISE_MARKER
+        if self.status == Status.TEST:
+            return TEST_MARKER
+        return ""
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state == AlertState.DRAFT
+
+    def infos_by_language(self) -> dict:
+        return {info.language: info for info in self.infos.all()}
+
+    def info_for(self, language: str | None = None):
+        """The info in the given (or active) language, falling back to French."""
+        language = (language or translation.get_language() or "fr")[:2]
+        infos = self.infos_by_language()
+        return infos.get(language) or infos.get("fr") or next(iter(infos.values()), None)
+
+    def area_description(self, language: str) -> str:
+        with translation.override(language):
+            if self.whole_region:
+                return {
+                    "fr": "Région de Bruxelles-Capitale",
+                    "nl": "Brussels Hoofdstedelijk Gewest",
+                }.get(language, "Brussels-Capital Region")
+            names = [commune.name for commune in self.communes.all()]
+            if not names and (self.polygons or self.circles):
+                return {"fr": "Zone délimitée", "nl": "Afgebakende zone"}.get(
+                    language, "Delimited area"
+                )
+            return ", ".join(names)
+
+    @property
+    def has_area(self) -> bool:
+        return bool(
+            self.whole_region
+            or parse_polygons(self.polygons)
+            or parse_polygons(self.circles)
+            or (self.pk and self.communes.exists())
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return bool(self.expires and self.expires <= timezone.now())
+
+
+class AlertInfo(models.Model):
+    """The CAP `info` block of one language."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="infos")
+    language = models.CharField(
+        _("language"), max_length=2, choices=[(c, c.upper()) for c in INFO_LANGUAGES]
+    )
+    headline = models.CharField(_("headline"), max_length=160)
+    description = models.TextField(_("description"))
+    instruction = models.TextField(_("instruction"), blank=True)
+    sms_text = models.TextField(
+        _("SMS text"),
+        help_text=_("Short text for SMS; keep it within one or two segments."),
+    )
+    web_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("guidance page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["alert", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alert", "language"], name="alert_info_one_per_language"
+            )
+        ]
+        verbose_name = _("alert text")
+        verbose_name_plural = _("alert texts")
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.headline}"
+
+    @property
+    def cap_language(self) -> str:
+        return {"fr": "fr-BE", "nl": "nl-BE", "en": "en"}[self.language]

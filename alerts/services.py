@@ -1,0 +1,526 @@
+"""Every change to an alert goes through one of these functions.
+
+Each takes keyword-only arguments, runs in a transaction, checks the permission, changes
+the state and writes the audit log (AlertEvent). The admin views, the import endpoint,
+the management commands and the tasks all call them, so the rules hold whatever the
+entry point, for superusers too.
+
+Lifecycle: draft → submitted → approved → sending → sent. An update or a cancel
+(all-clear) of a sent alert is a new alert, referencing the one it follows, that goes
+through the same approval; the only exception is `alert_cancel_fast_track` (see there).
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alerts import roles
+from alerts.cap_vocab import MsgType, Status
+from alerts.exceptions import AlertPermissionDenied, AlertTransitionError
+from alerts.models import (
+    Alert,
+    AlertAction,
+    AlertEvent,
+    AlertInfo,
+    AlertState,
+    AlertTemplate,
+    Audience,
+)
+from alerts.models.alerts import REQUIRED_INFO_LANGUAGES
+
+INFO_FIELDS = ("headline", "description", "instruction", "sms_text", "web_page")
+ALERT_FIELDS = (
+    "status",
+    "scope",
+    "category",
+    "event",
+    "response_type",
+    "urgency",
+    "severity",
+    "certainty",
+    "effective",
+    "onset",
+    "expires",
+    "whole_region",
+    "polygons",
+    "circles",
+)
+
+
+def record_event(*, alert, action, user, from_state="", to_state=None, detail="") -> AlertEvent:
+    return AlertEvent.objects.create(
+        alert=alert,
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        username=user.get_username() if user is not None and user.is_authenticated else "",
+        from_state=from_state,
+        to_state=alert.state if to_state is None else to_state,
+        detail=detail,
+    )
+
+
+def _require_author(user) -> None:
+    if not roles.is_author(user):
+        raise AlertPermissionDenied(
+            _("Only members of the “%(group)s” group may write alerts.")
+            % {"group": roles.AUTHORS_GROUP}
+        )
+
+
+def _require_approver(user) -> None:
+    if not roles.is_approver(user):
+        raise AlertPermissionDenied(
+            _("Only members of the “%(group)s” group may approve alerts.")
+            % {"group": roles.APPROVERS_GROUP}
+        )
+
+
+def _require_state(alert: Alert, *states) -> None:
+    if alert.state not in states:
+        raise AlertTransitionError(
+            _("This action is not possible on an alert in the state “%(state)s”.")
+            % {"state": alert.get_state_display()}
+        )
+
+
+def _lock(alert: Alert) -> Alert:
+    return Alert.objects.select_for_update().get(pk=alert.pk)
+
+
+def _check_audience(alert: Alert) -> None:
+    if alert.status in (Status.EXERCISE, Status.TEST) and alert.audience == Audience.PUBLIC:
+        raise AlertTransitionError(_("An exercise or a test can never reach the public audience."))
+
+
+def _save_infos(alert: Alert, infos: dict) -> None:
+    """infos: {language: {headline, description, instruction, sms_text, web_page}};
+    a language whose headline is empty is removed."""
+    for language, values in infos.items():
+        values = {key: value for key, value in values.items() if key in INFO_FIELDS}
+        if not (values.get("headline") or "").strip():
+            AlertInfo.objects.filter(alert=alert, language=language).delete()
+            continue
+        AlertInfo.objects.update_or_create(alert=alert, language=language, defaults=values)
+
+
+def _apply(alert: Alert, fields: dict) -> None:
+    for name, value in fields.items():
+        if name not in ALERT_FIELDS:
+            raise TypeError(f"unknown alert field {name}")
+        setattr(alert, name, value)
+
+
+# --- composing ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_create(*, user, fields: dict, infos: dict, communes=(), action=AlertAction.CREATED):
+    """A new draft alert written by `user`."""
+    _require_author(user)
+    alert = Alert(created_by=user)
+    _apply(alert, fields)
+    alert.full_clean(exclude=["sender"])
+    alert.save()
+    alert.communes.set(communes)
+    _save_infos(alert, infos)
+    record_event(alert=alert, action=action, user=user)
+    return alert
+
+
+def template_values(template: AlertTemplate, *, now=None) -> tuple[dict, dict]:
+    """The alert fields and the infos a template prefills."""
+    now = now or timezone.now()
+    fields = {
+        "category": template.category,
+        "event": template.event,
+        "response_type": template.response_type,
+        "urgency": template.urgency,
+        "severity": template.severity,
+        "certainty": template.certainty,
+        "effective": now.replace(microsecond=0),
+        "expires": (now + timedelta(hours=template.duration_hours)).replace(microsecond=0),
+    }
+    infos = {
+        text.language: {
+            "headline": text.headline,
+            "description": text.description,
+            "instruction": text.instruction,
+            "sms_text": text.sms_text,
+            "web_page": _guidance_page(template.category, text.language),
+        }
+        for text in template.texts.all()
+    }
+    return fields, infos
+
+
+def _guidance_page(category: str, language: str):
+    """The risk page of this category, once the campaigns app provides it."""
+    try:
+        from campaigns.selectors import risk_page_for_category
+    except ImportError:
+        return None
+    return risk_page_for_category(category, language)
+
+
+@transaction.atomic
+def alert_create_from_template(
+    *,
+    user,
+    template: AlertTemplate,
+    status=Status.ACTUAL,
+    scope="Public",
+    communes=(),
+    whole_region=False,
+):
+    fields, infos = template_values(template)
+    fields.update(status=status, scope=scope, whole_region=whole_region)
+    return alert_create(user=user, fields=fields, infos=infos, communes=communes)
+
+
+@transaction.atomic
+def alert_edit(*, alert: Alert, user, fields: dict, infos: dict, communes=None) -> Alert:
+    """Change a draft. Only drafts are editable; identifier and sent never change."""
+    _require_author(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.DRAFT)
+    _apply(alert, fields)
+    alert.full_clean(exclude=["sender"])
+    alert.save()
+    if communes is not None:
+        alert.communes.set(communes)
+    _save_infos(alert, infos)
+    record_event(alert=alert, action=AlertAction.EDITED, user=user)
+    return alert
+
+
+def alert_problems(alert: Alert) -> list[str]:
+    """What still prevents submitting this alert, in words for the author."""
+    problems = []
+    infos = alert.infos_by_language()
+    for language in REQUIRED_INFO_LANGUAGES:
+        info = infos.get(language)
+        if info is None or not info.headline.strip() or not info.description.strip():
+            problems.append(
+                _("The %(language)s text (headline and description) is required.")
+                % {"language": {"fr": _("French"), "nl": _("Dutch")}[language]}
+            )
+        elif not info.sms_text.strip():
+            problems.append(
+                _("The %(language)s SMS text is required.")
+                % {"language": {"fr": _("French"), "nl": _("Dutch")}[language]}
+            )
+    if not alert.has_area:
+        problems.append(_("Choose the area: communes, the whole region, a polygon or a circle."))
+    if not alert.event.strip():
+        problems.append(_("The event is required."))
+    if alert.expires is None:
+        problems.append(_("The expiry time is required."))
+    elif alert.expires <= timezone.now():
+        problems.append(_("The expiry time is in the past."))
+    if alert.status in (Status.EXERCISE, Status.TEST) and alert.audience == Audience.PUBLIC:
+        problems.append(_("An exercise or a test can never reach the public audience."))
+    return problems
+
+
+# --- approval -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_submit(*, alert: Alert, user) -> Alert:
+    _require_author(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.DRAFT)
+    problems = alert_problems(alert)
+    if problems:
+        raise AlertTransitionError(problems)
+    alert.state = AlertState.SUBMITTED
+    alert.submitted_by = user
+    alert.save(update_fields=["state", "submitted_by", "audience", "updated_at"])
+    record_event(alert=alert, action=AlertAction.SUBMITTED, user=user, from_state="draft")
+    return alert
+
+
+@transaction.atomic
+def alert_reject(*, alert: Alert, user, reason: str = "") -> Alert:
+    """An approver sends a submitted alert back to draft, with a reason."""
+    _require_approver(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.SUBMITTED)
+    alert.state = AlertState.DRAFT
+    alert.submitted_by = None
+    alert.save(update_fields=["state", "submitted_by", "updated_at"])
+    record_event(
+        alert=alert, action=AlertAction.REJECTED, user=user, from_state="submitted", detail=reason
+    )
+    return alert
+
+
+def approval_refusal(alert: Alert, user) -> str:
+    """Why `user` may not approve `alert` (empty when they may)."""
+    if not roles.is_approver(user):
+        return _("Only members of the “%(group)s” group may approve alerts.") % {
+            "group": roles.APPROVERS_GROUP
+        }
+    if user.pk in (alert.created_by_id, alert.submitted_by_id):
+        return _(
+            "You wrote or submitted this alert: another approver must check it (four-eyes rule)."
+        )
+    if alert.state != AlertState.SUBMITTED:
+        return _("Only a submitted alert can be approved.")
+    return ""
+
+
+def _raise_refusal(alert: Alert, user, refusal: str):
+    if alert.state != AlertState.SUBMITTED and roles.is_approver(user):
+        raise AlertTransitionError(refusal)
+    raise AlertPermissionDenied(refusal)
+
+
+def alert_approve(*, alert: Alert, user) -> Alert:
+    """Approve a submitted alert and hand it over for sending.
+
+    The approver must be in the approvers group and be neither the author nor the
+    submitter, superusers included. A refused attempt is itself logged.
+    """
+    current = Alert.objects.get(pk=alert.pk)
+    refusal = approval_refusal(current, user)
+    if refusal:
+        if user is not None and user.is_authenticated and current.state == AlertState.SUBMITTED:
+            record_event(alert=current, action=AlertAction.REFUSED, user=user, detail=refusal)
+        _raise_refusal(current, user, refusal)
+    with transaction.atomic():
+        alert = _lock(alert)
+        refusal = approval_refusal(alert, user)  # again, under the lock
+        if refusal:
+            _raise_refusal(alert, user, refusal)
+        problems = alert_problems(alert)
+        if problems:
+            raise AlertTransitionError(problems)
+        _check_audience(alert)
+        alert.state = AlertState.APPROVED
+        alert.approved_by = user
+        alert.save(update_fields=["state", "approved_by", "updated_at"])
+        record_event(alert=alert, action=AlertAction.APPROVED, user=user, from_state="submitted")
+        return alert_start_sending(alert=alert, user=user)
+
+
+@transaction.atomic
+def alert_start_sending(*, alert: Alert, user) -> Alert:
+    """The one hand-over to the delivery engine: approved → sending, and the dispatch task
+    is enqueued once the transaction commits."""
+    from alerts.tasks import dispatch_alert
+
+    _require_approver(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.APPROVED)
+    if alert.approved_by_id is None:
+        raise AlertTransitionError(_("Only an approved alert can be sent."))
+    _check_audience(alert)
+    alert.state = AlertState.SENDING
+    alert.save(update_fields=["state", "updated_at"])
+    record_event(
+        alert=alert,
+        action=AlertAction.SENDING,
+        user=user,
+        from_state="approved",
+        detail=_("Audience: %(audience)s") % {"audience": alert.get_audience_display()},
+    )
+    alert_id = alert.pk
+    transaction.on_commit(lambda: dispatch_alert.enqueue(alert_id))
+    return alert
+
+
+# --- updates and all-clear ------------------------------------------------------------
+
+
+def _check_followable(original: Alert) -> None:
+    if original.state != AlertState.SENT:
+        raise AlertTransitionError(_("Only a sent alert can be updated or cancelled."))
+    if original.msg_type == MsgType.CANCEL:
+        raise AlertTransitionError(_("This message already ended the alert."))
+    root = original.thread_root or original
+    if Alert.objects.filter(
+        thread_root=root, msg_type=MsgType.CANCEL, state=AlertState.SENT
+    ).exists():
+        raise AlertTransitionError(_("This alert has already been ended by an all-clear."))
+
+
+def _followup(*, original: Alert, user, msg_type: str, fields: dict, infos: dict) -> Alert:
+    alert = Alert(
+        created_by=user,
+        msg_type=msg_type,
+        references=original,
+        thread_root=original.thread_root or original,
+        status=original.status,
+        scope=original.scope,
+    )
+    _apply(alert, fields)
+    alert.full_clean(exclude=["sender"])
+    alert.save()
+    alert.communes.set(original.communes.all())
+    _save_infos(alert, infos)
+    return alert
+
+
+def _copy_area(original: Alert) -> dict:
+    return {
+        "whole_region": original.whole_region,
+        "polygons": original.polygons,
+        "circles": original.circles,
+    }
+
+
+@transaction.atomic
+def alert_prepare_update(*, original: Alert, user) -> Alert:
+    """A draft Update of a sent alert, prefilled with its content."""
+    _require_author(user)
+    original = _lock(original)
+    _check_followable(original)
+    fields = {name: getattr(original, name) for name in ALERT_FIELDS}
+    fields["effective"] = timezone.now().replace(microsecond=0)
+    if fields["expires"] and fields["expires"] <= fields["effective"]:
+        fields["expires"] = None
+    infos = {
+        info.language: {name: getattr(info, name) for name in INFO_FIELDS}
+        for info in original.infos.all()
+    }
+    alert = _followup(
+        original=original, user=user, msg_type=MsgType.UPDATE, fields=fields, infos=infos
+    )
+    record_event(
+        alert=alert,
+        action=AlertAction.CREATED,
+        user=user,
+        detail=_("Update of %(identifier)s") % {"identifier": original.identifier},
+    )
+    return alert
+
+
+def all_clear_template() -> AlertTemplate:
+    template = AlertTemplate.objects.filter(is_all_clear=True).order_by("sort_order").first()
+    if template is None:
+        raise AlertTransitionError(_("The all-clear template is missing."))
+    return template
+
+
+def _all_clear_values(original: Alert) -> tuple[dict, dict]:
+    template = all_clear_template()
+    fields, infos = template_values(template)
+    fields.update(_copy_area(original), status=original.status, scope=original.scope)
+    fields["category"] = original.category
+    fields["event"] = original.event
+    for language, info in original.infos_by_language().items():
+        if language in infos:
+            infos[language]["web_page"] = info.web_page
+    return fields, infos
+
+
+@transaction.atomic
+def alert_prepare_cancel(*, original: Alert, user) -> Alert:
+    """A draft Cancel (all-clear) of a sent alert, prefilled from the all-clear template;
+    it goes through the normal approval."""
+    _require_author(user)
+    original = _lock(original)
+    _check_followable(original)
+    fields, infos = _all_clear_values(original)
+    alert = _followup(
+        original=original, user=user, msg_type=MsgType.CANCEL, fields=fields, infos=infos
+    )
+    record_event(
+        alert=alert,
+        action=AlertAction.CREATED,
+        user=user,
+        detail=_("All-clear of %(identifier)s") % {"identifier": original.identifier},
+    )
+    return alert
+
+
+@transaction.atomic
+def alert_cancel_fast_track(*, original: Alert, user, reason: str) -> Alert:
+    """End a sent alert at once (a false alert), approved by a single approver.
+
+    Rule: one member of the approvers group may send, alone, a message that can only end
+    an alert and can say nothing else. It is a Cancel of a sent, not yet ended alert, of
+    the same status, scope and area, whose texts are exactly the fixed all-clear template
+    (no free text, no new instruction, no new area); a reason is required and logged. Any
+    other content (an update, a corrected cancel) goes through the normal four-eyes
+    approval.
+    """
+    _require_approver(user)
+    if not (reason or "").strip():
+        raise AlertTransitionError(_("Give the reason for ending this alert."))
+    original = _lock(original)
+    _check_followable(original)
+    fields, infos = _all_clear_values(original)
+    alert = _followup(
+        original=original, user=user, msg_type=MsgType.CANCEL, fields=fields, infos=infos
+    )
+    record_event(
+        alert=alert,
+        action=AlertAction.CREATED,
+        user=user,
+        detail=_("All-clear of %(identifier)s") % {"identifier": original.identifier},
+    )
+    alert.state = AlertState.APPROVED
+    alert.submitted_by = user
+    alert.approved_by = user
+    alert.save(update_fields=["state", "submitted_by", "approved_by", "updated_at"])
+    record_event(
+        alert=alert,
+        action=AlertAction.CANCEL_FAST_TRACK,
+        user=user,
+        from_state="draft",
+        detail=reason,
+    )
+    return alert_start_sending(alert=alert, user=user)
+
+
+# --- import ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_import(*, user, parsed) -> Alert:
+    """A CAP document from a partner system becomes a submitted alert awaiting approval,
+    authored and submitted by the token's account (so that account can never approve it).
+    `parsed` is an `alerts.cap_import.ParsedCap`; ValidationError when its content does
+    not make a complete alert."""
+    _require_author(user)
+    references = None
+    if parsed.references:
+        references = (
+            Alert.objects.select_for_update()
+            .filter(identifier__in=parsed.references, state=AlertState.SENT)
+            .order_by("-sent")
+            .first()
+        )
+        if references is None:
+            raise AlertTransitionError(
+                _("The referenced alert is unknown here: %(identifiers)s")
+                % {"identifiers": ", ".join(parsed.references)}
+            )
+        _check_followable(references)
+    alert = Alert(
+        created_by=user,
+        msg_type=parsed.msg_type,
+        references=references,
+        thread_root=(references.thread_root or references) if references else None,
+        external_reference=parsed.external_reference[:500],
+    )
+    _apply(alert, parsed.fields)
+    alert.full_clean(exclude=["sender"])
+    alert.save()
+    alert.communes.set(parsed.communes)
+    _save_infos(alert, parsed.infos)
+    record_event(
+        alert=alert, action=AlertAction.IMPORTED, user=user, detail=parsed.external_reference
+    )
+    problems = alert_problems(alert)
+    if problems:
+        raise AlertTransitionError(problems)
+    alert.state = AlertState.SUBMITTED
+    alert.submitted_by = user
+    alert.save(update_fields=["state", "submitted_by", "updated_at"])
+    record_event(alert=alert, action=AlertAction.SUBMITTED, user=user, from_state="draft")
+    return alert

@@ -1,0 +1,10 @@
+"""Background tasks of the alerts app: they take ids, and call a service."""
+
+from django_tasks import task
+
+
+@task()
+def dispatch_alert(alert_id: int) -> None:
+    from alerts.dispatch import alert_dispatch
+
+    alert_dispatch(alert_id=alert_id)
