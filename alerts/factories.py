@@ -104,7 +104,7 @@ class AlertFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def area(self, create, extracted, **kwargs):
-        if create and not (self.whole_region or self.polygons or self.circles):
+        if create and (extracted or not (self.whole_region or self.polygons or self.circles)):
             self.communes.set(Commune.objects.filter(pk__in=extracted or ["21004"]))
 
 

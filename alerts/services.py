@@ -475,3 +475,52 @@ def alert_cancel_fast_track(*, original: Alert, user, reason: str) -> Alert:
         detail=reason,
     )
     return alert_start_sending(alert=alert, user=user)
+
+
+# --- import ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_import(*, user, parsed) -> Alert:
+    """A CAP document from a partner system becomes a submitted alert awaiting approval,
+    authored and submitted by the token's account (so that account can never approve it).
+    `parsed` is an `alerts.cap_import.ParsedCap`; ValidationError when its content does
+    not make a complete alert."""
+    _require_author(user)
+    references = None
+    if parsed.references:
+        references = (
+            Alert.objects.select_for_update()
+            .filter(identifier__in=parsed.references, state=AlertState.SENT)
+            .order_by("-sent")
+            .first()
+        )
+        if references is None:
+            raise AlertTransitionError(
+                _("The referenced alert is unknown here: %(identifiers)s")
+                % {"identifiers": ", ".join(parsed.references)}
+            )
+        _check_followable(references)
+    alert = Alert(
+        created_by=user,
+        msg_type=parsed.msg_type,
+        references=references,
+        thread_root=(references.thread_root or references) if references else None,
+        external_reference=parsed.external_reference[:500],
+    )
+    _apply(alert, parsed.fields)
+    alert.full_clean(exclude=["sender"])
+    alert.save()
+    alert.communes.set(parsed.communes)
+    _save_infos(alert, parsed.infos)
+    record_event(
+        alert=alert, action=AlertAction.IMPORTED, user=user, detail=parsed.external_reference
+    )
+    problems = alert_problems(alert)
+    if problems:
+        raise AlertTransitionError(problems)
+    alert.state = AlertState.SUBMITTED
+    alert.submitted_by = user
+    alert.save(update_fields=["state", "submitted_by", "updated_at"])
+    record_event(alert=alert, action=AlertAction.SUBMITTED, user=user, from_state="draft")
+    return alert

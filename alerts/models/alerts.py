@@ -36,7 +36,7 @@ INFO_LANGUAGES = ("fr", "nl", "en")
 REQUIRED_INFO_LANGUAGES = ("fr", "nl")
 # The marker every output of an exercise or a test carries, in the three languages.
 EXERCISE_MARKER = "EXERCICE / OEFENING / EXERCISE"
-TEST_MARKER = "TEST"
+TEST_MARKER = f"TEST – {EXERCISE_MARKER}"
 
 _PAIR = r"-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?"
 POLYGON_RE = re.compile(rf"^{_PAIR}(?: {_PAIR}){{3,}}$")
@@ -215,11 +215,21 @@ class Alert(models.Model):
         return info.headline if info else self.event
 
     def save(self, *args, **kwargs):
+        # The audience is never chosen: exercises and tests always go to the test audience.
         self.audience = audience_for(self.status, self.scope)
-        if self.status in (Status.EXERCISE, Status.TEST) and self.audience == Audience.PUBLIC:
-            raise ValidationError(_("An exercise or a test can never reach the public audience."))
         if not self.sender:
             self.sender = settings.CAP_SENDER
+        if self.pk:
+            stored = Alert.objects.filter(pk=self.pk).values("identifier", "sender", "sent").first()
+            if (
+                stored
+                and stored["sent"] is not None
+                and (stored["identifier"], stored["sender"], stored["sent"])
+                != (self.identifier, self.sender, self.sent)
+            ):
+                raise ValidationError(
+                    _("The identifier, sender and sent time of a sent alert never change.")
+                )
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -217,3 +217,4 @@ LOGGING = {
 # (an OpenStreetMap-style URL template; empty shows the plain coordinates field only).
 CAP_SENDER = env_str("CAP_SENDER", "alerte@lux-response.brussels")
 ALERTS_MAP_TILE_URL = env_str("ALERTS_MAP_TILE_URL", "")
+ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

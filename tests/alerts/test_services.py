@@ -6,8 +6,6 @@ from alerts.cap_vocab import MsgType, Status
 from alerts.exceptions import AlertPermissionDenied, AlertTransitionError
 from alerts.factories import (
     AlertFactory,
-    ApproverFactory,
-    AuthorFactory,
     SentAlertFactory,
     UserFactory,
 )
@@ -32,24 +30,6 @@ def test_author_submits_and_another_approver_sends(author, approver):
     assert (AlertAction.SUBMITTED, "author") in actions
     assert (AlertAction.APPROVED, "approver") in actions
     assert (AlertAction.SENDING, "approver") in actions
-
-
-@pytest.mark.django_db(transaction=True)
-def test_approval_enqueues_dispatch_on_commit_which_freezes_sent():
-    author, approver = AuthorFactory(), ApproverFactory()
-    alert = _submitted(author)
-    services.alert_approve(alert=alert, user=approver)
-    alert.refresh_from_db()
-    assert alert.state == AlertState.SENT
-    sent = alert.sent
-    assert sent is not None
-    identifier = alert.identifier
-    from alerts.dispatch import alert_dispatch
-
-    alert_dispatch(alert_id=alert.pk)  # a second dispatch changes nothing
-    alert.refresh_from_db()
-    assert (alert.sent, alert.identifier) == (sent, identifier)
-    assert alert.events.filter(action=AlertAction.SENT).count() == 1
 
 
 def test_author_cannot_approve_own_alert_even_as_approver_or_superuser():

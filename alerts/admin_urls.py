@@ -1,0 +1,19 @@
+from django.urls import path
+
+from alerts import admin_views
+
+app_name = "alerts_admin"
+
+urlpatterns = [
+    path("", admin_views.index, name="index"),
+    path("new/", admin_views.start, name="start"),
+    path("events/", admin_views.events, name="events"),
+    path("<int:pk>/", admin_views.detail, name="detail"),
+    path("<int:pk>/edit/", admin_views.edit, name="edit"),
+    path("<int:pk>/submit/", admin_views.submit, name="submit"),
+    path("<int:pk>/approve/", admin_views.approve, name="approve"),
+    path("<int:pk>/reject/", admin_views.reject, name="reject"),
+    path("<int:pk>/update/", admin_views.prepare_update, name="update"),
+    path("<int:pk>/cancel/", admin_views.prepare_cancel, name="cancel"),
+    path("<int:pk>/fast-cancel/", admin_views.fast_cancel, name="fast_cancel"),
+]

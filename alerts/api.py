@@ -1,0 +1,140 @@
+"""Read-only JSON API for apps, and the token-authenticated CAP import endpoint."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from alerts import selectors, services
+from alerts.cap import absolute_url, cap_datetime, cap_url, headline_for, page_url
+from alerts.cap_import import CapImportError, parse_cap
+from alerts.exceptions import AlertPermissionDenied
+from alerts.models import Alert, ImportToken
+
+
+def alert_as_dict(alert: Alert) -> dict:
+    def when(value):
+        return cap_datetime(value) if value else None
+
+    return {
+        "identifier": alert.identifier,
+        "sender": alert.sender,
+        "sent": when(alert.sent),
+        "status": alert.status,
+        "exercise": alert.is_exercise,
+        "marker": alert.marker,
+        "msgType": alert.msg_type,
+        "scope": alert.scope,
+        "references": alert.references.identifier if alert.references_id else None,
+        "incident": (alert.thread_root or alert).identifier,
+        "category": alert.category,
+        "event": alert.event,
+        "responseType": alert.response_type,
+        "urgency": alert.urgency,
+        "severity": alert.severity,
+        "certainty": alert.certainty,
+        "effective": when(alert.effective),
+        "onset": when(alert.onset),
+        "expires": when(alert.expires),
+        "area": {
+            "wholeRegion": alert.whole_region,
+            "communes": [
+                {"nis": c.nis_code, "fr": c.name_fr, "nl": c.name_nl} for c in alert.communes.all()
+            ],
+            "polygons": [line for line in alert.polygons.splitlines() if line.strip()],
+            "circles": [line for line in alert.circles.splitlines() if line.strip()],
+        },
+        "info": {
+            info.language: {
+                "headline": headline_for(alert, info.headline),
+                "description": info.description,
+                "instruction": info.instruction,
+                "web": info.web_page.specific.full_url if info.web_page_id else None,
+                "page": page_url(alert, info.language),
+            }
+            for info in alert.infos.all()
+        },
+        "cap": cap_url(alert),
+    }
+
+
+@require_GET
+def alert_list(request):
+    alerts = selectors.active_alerts()
+    return JsonResponse(
+        {
+            "generated": cap_datetime(timezone.now()),
+            "feed": absolute_url(reverse("alerts_data:feed")),
+            "alerts": [alert_as_dict(alert) for alert in alerts],
+        }
+    )
+
+
+@require_GET
+def alert_detail(request, identifier):
+    alert = selectors.published_alert(identifier)
+    if alert is None:
+        raise Http404
+    data = alert_as_dict(alert)
+    data["active"] = selectors.is_active(alert)
+    data["timeline"] = [
+        {"identifier": item.identifier, "msgType": item.msg_type, "sent": cap_datetime(item.sent)}
+        for item in selectors.alert_timeline(alert)
+    ]
+    return JsonResponse(data)
+
+
+def _bearer(request) -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _space, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else ""
+
+
+def _refuse(status: int, reason: str):
+    return JsonResponse({"error": reason}, status=status)
+
+
+@csrf_exempt
+@require_POST
+def alert_import(request):
+    """POST a CAP 1.2 document (Authorization: Bearer <token>); a valid one becomes a
+    submitted alert awaiting approval (201), anything else is refused with the reason
+    (in English, like the rest of this machine interface)."""
+    with translation.override("en"):
+        return _import(request)
+
+
+def _import(request):
+    token = ImportToken.authenticate(_bearer(request))
+    if token is None:
+        response = _refuse(401, "Missing or invalid token (Authorization: Bearer <token>).")
+        response["WWW-Authenticate"] = 'Bearer realm="cap-import"'
+        return response
+    try:
+        parsed = parse_cap(request.body)
+    except CapImportError as error:
+        return _refuse(400, str(error))
+    existing = Alert.objects.filter(external_reference=parsed.external_reference[:500]).first()
+    if existing is not None:
+        # A partner retrying after a lost answer gets the alert it already created.
+        return JsonResponse(
+            {
+                "error": "This CAP message (sender, identifier, sent) was already imported.",
+                "identifier": existing.identifier,
+                "state": existing.state,
+            },
+            status=409,
+        )
+    try:
+        alert = services.alert_import(user=token.user, parsed=parsed)
+    except AlertPermissionDenied as error:
+        return _refuse(403, str(error))
+    except ValidationError as error:
+        return _refuse(400, "; ".join(error.messages))
+    ImportToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return JsonResponse(
+        {"identifier": alert.identifier, "state": alert.state, "status": alert.status},
+        status=201,
+    )

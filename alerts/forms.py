@@ -1,0 +1,126 @@
+"""Admin forms of the alert composer. They only collect input: services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateTimeInput, AdminPageChooser
+from wagtail.models import Page
+
+from alerts.models import Alert, AlertTemplate, Commune
+from alerts.models.alerts import SCOPE_CHOICES, STATUS_CHOICES
+from alerts.widgets import AreaMapWidget
+
+LANGUAGE_NAMES = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
+
+
+class AlertStartForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Template"),
+        queryset=AlertTemplate.objects.filter(is_all_clear=False).prefetch_related("texts"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_("Exercise and Test reach only the test audience."),
+    )
+    scope = forms.ChoiceField(label=_("Scope"), choices=SCOPE_CHOICES, initial="Public")
+    whole_region = forms.BooleanField(label=_("The whole region"), required=False)
+    communes = forms.ModelMultipleChoiceField(
+        label=_("Communes"),
+        queryset=Commune.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class AlertForm(forms.ModelForm):
+    class Meta:
+        model = Alert
+        fields = [
+            "status",
+            "scope",
+            "category",
+            "event",
+            "response_type",
+            "urgency",
+            "severity",
+            "certainty",
+            "effective",
+            "onset",
+            "expires",
+            "whole_region",
+            "communes",
+            "polygons",
+            "circles",
+        ]
+        widgets = {
+            "effective": AdminDateTimeInput,
+            "onset": AdminDateTimeInput,
+            "expires": AdminDateTimeInput,
+            "communes": forms.CheckboxSelectMultiple,
+            "polygons": AreaMapWidget(),
+            "circles": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("communes", None)
+        return data
+
+
+class AlertInfoForm(forms.Form):
+    headline = forms.CharField(label=_("Headline"), max_length=160, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    instruction = forms.CharField(
+        label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    sms_text = forms.CharField(
+        label=_("SMS text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    web_page = forms.ModelChoiceField(
+        label=_("Guidance page"),
+        queryset=Page.objects.all(),
+        widget=AdminPageChooser(),
+        required=False,
+    )
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, prefix=language, **kwargs)
+        self.language = language
+        self.language_name = LANGUAGE_NAMES[language]
+        self.required_language = language in ("fr", "nl")
+
+    def clean(self):
+        data = super().clean()
+        filled = any((data.get(name) or "").strip() for name in ("headline", "description"))
+        if self.required_language or filled:
+            for name in ("headline", "description", "sms_text"):
+                if not (data.get(name) or "").strip():
+                    self.add_error(name, _("Required in this language."))
+        return data
+
+
+def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
+    infos = alert.infos_by_language() if alert else {}
+    forms_ = []
+    for language in ("fr", "nl", "en"):
+        info = infos.get(language)
+        initial = (
+            {
+                "headline": info.headline,
+                "description": info.description,
+                "instruction": info.instruction,
+                "sms_text": info.sms_text,
+                "web_page": info.web_page,
+            }
+            if info
+            else {}
+        )
+        forms_.append(AlertInfoForm(data, language=language, initial=initial))
+    return forms_
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

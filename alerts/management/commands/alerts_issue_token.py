@@ -1,0 +1,25 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from alerts import roles
+from alerts.models import ImportToken
+
+
+class Command(BaseCommand):
+    help = (
+        "Issue a token for the CAP import endpoint (POST /api/alerts/import). The token is "
+        "printed once; only its hash is stored. Imported alerts are authored by --user."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("name", help="Who uses the token, e.g. the partner system")
+        parser.add_argument("--user", required=True, help="Account the imports act as")
+
+    def handle(self, *args, name, user, **options):
+        account = get_user_model().objects.filter(username=user).first()
+        if account is None:
+            raise CommandError(f"No user {user!r}.")
+        if not roles.is_author(account):
+            raise CommandError(f"{user!r} must be in the group “{roles.AUTHORS_GROUP}”.")
+        _token, raw = ImportToken.issue(name=name, user=account)
+        self.stdout.write(raw)

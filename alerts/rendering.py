@@ -1,0 +1,82 @@
+"""The texts each channel sends, per language: SMS, push notification and email.
+
+Exercises and tests start every text with the trilingual marker, so nobody mistakes
+them for a live alert.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from alerts.cap import headline_for, page_url
+from alerts.models import Alert
+from alerts.sms_encoding import SmsLength, sms_length
+
+
+def _info(alert: Alert, language: str):
+    info = alert.infos_by_language().get(language)
+    if info is None:
+        raise LookupError(f"alert {alert.pk} has no {language} text")
+    return info
+
+
+def render_sms(alert: Alert, language: str) -> str:
+    text = _info(alert, language).sms_text.strip()
+    return f"{alert.marker}: {text}" if alert.marker else text
+
+
+def render_push(alert: Alert, language: str) -> dict:
+    info = _info(alert, language)
+    body = info.instruction or info.description
+    if len(body) > 240:
+        body = body[:239].rstrip() + "…"
+    return {
+        "title": headline_for(alert, info.headline),
+        "body": body,
+        "url": page_url(alert, language),
+        # An update or all-clear replaces the notification of the same incident.
+        "tag": (alert.thread_root or alert).identifier,
+        "severity": alert.severity,
+    }
+
+
+@dataclass(frozen=True)
+class Email:
+    subject: str
+    text: str
+    html: str
+
+
+def render_email(alert: Alert, language: str) -> Email:
+    info = _info(alert, language)
+    with translation.override(language):
+        context = {
+            "alert": alert,
+            "info": info,
+            "headline": headline_for(alert, info.headline),
+            "url": page_url(alert, language),
+            "area": alert.area_description(language),
+            "language": language,
+        }
+        return Email(
+            subject=headline_for(alert, info.headline),
+            text=render_to_string("alerts/messages/email.txt", context),
+            html=render_to_string("alerts/messages/email.html", context),
+        )
+
+
+@dataclass(frozen=True)
+class SmsPreview:
+    language: str
+    text: str
+    length: SmsLength
+    cost_per_recipient_eur: float
+
+
+def sms_preview(alert: Alert, language: str) -> SmsPreview:
+    text = render_sms(alert, language)
+    length = sms_length(text)
+    price = float(settings.SMS_PRICE_PER_SEGMENT_EUR)
+    return SmsPreview(language, text, length, round(length.segments * price, 4))

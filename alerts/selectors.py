@@ -1,0 +1,90 @@
+"""Reads about alerts: what is active, what is past, the timeline of an incident."""
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from alerts.cap_vocab import MsgType, Severity
+from alerts.models import Alert, AlertState
+
+SEVERITY_RANK = {
+    Severity.EXTREME: 0,
+    Severity.SEVERE: 1,
+    Severity.MODERATE: 2,
+    Severity.MINOR: 3,
+    Severity.UNKNOWN: 4,
+}
+
+
+def _latest_messages(queryset):
+    """The last sent message of each incident (thread) in the queryset."""
+    later = Alert.objects.filter(
+        Q(sent__gt=OuterRef("sent")) | Q(sent=OuterRef("sent"), pk__gt=OuterRef("pk")),
+        state=AlertState.SENT,
+    ).filter(
+        Q(thread_root=Coalesce(OuterRef("thread_root"), OuterRef("pk")))
+        | Q(pk=OuterRef("thread_root"))
+    )
+    return queryset.annotate(superseded=Exists(later)).filter(superseded=False)
+
+
+def _by_severity(queryset):
+    rank = Case(
+        *[When(severity=value, then=Value(order)) for value, order in SEVERITY_RANK.items()],
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(severity_rank=rank).order_by("severity_rank", "-sent")
+
+
+def active_alerts(now=None):
+    """Published alerts in force: the latest message of their incident, not a cancel,
+    not expired. Most severe first."""
+    now = now or timezone.now()
+    queryset = (
+        _latest_messages(Alert.objects.published())
+        .exclude(msg_type=MsgType.CANCEL)
+        .filter(Q(expires__isnull=True) | Q(expires__gt=now))
+        .prefetch_related("infos", "communes")
+    )
+    return _by_severity(queryset)
+
+
+def past_alerts(now=None):
+    """Published incidents that are over (ended by an all-clear or expired), latest first."""
+    now = now or timezone.now()
+    active = active_alerts(now).values("pk")
+    return (
+        _latest_messages(Alert.objects.published())
+        .exclude(pk__in=active)
+        .prefetch_related("infos", "communes")
+        .order_by("-sent")
+    )
+
+
+def published_alert(identifier: str):
+    return (
+        Alert.objects.published()
+        .prefetch_related("infos", "communes")
+        .filter(identifier=identifier)
+        .first()
+    )
+
+
+def alert_timeline(alert: Alert):
+    """Every sent message of the alert's incident, oldest first."""
+    root_id = alert.thread_root_id or alert.pk
+    return (
+        Alert.objects.published()
+        .filter(Q(pk=root_id) | Q(thread_root_id=root_id))
+        .prefetch_related("infos")
+        .order_by("sent")
+    )
+
+
+def is_active(alert: Alert) -> bool:
+    return active_alerts().filter(pk=alert.pk).exists()
+
+
+def latest_in_incident(alert: Alert):
+    return alert_timeline(alert).last()

@@ -1,0 +1,15 @@
+"""Language-neutral alert documents for machines: CAP XML, Atom feed, JSON API, import."""
+
+from django.urls import path, re_path
+
+from alerts import api, views
+
+app_name = "alerts_data"
+
+urlpatterns = [
+    path("alerts/feed.atom", views.alert_feed, name="feed"),
+    re_path(r"^alerts/(?P<identifier>[A-Za-z0-9_.:-]+)\.xml$", views.alert_cap, name="cap"),
+    path("api/alerts/", api.alert_list, name="api_list"),
+    path("api/alerts/import", api.alert_import, name="import"),
+    path("api/alerts/<str:identifier>/", api.alert_detail, name="api_detail"),
+]

@@ -1,0 +1,65 @@
+"""Public views: alert pages per language, CAP XML, the Atom feed."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from alerts import selectors
+from alerts.cap import CAP_CONTENT_TYPE, absolute_url, alert_to_cap
+from alerts.feeds import ATOM_CONTENT_TYPE, active_alerts_feed
+
+
+@require_GET
+def alert_list(request):
+    return render(
+        request,
+        "alerts/alert_list.html",
+        {
+            "active_alerts": selectors.active_alerts(),
+            "past_alerts": selectors.past_alerts()[:50],
+        },
+    )
+
+
+@require_GET
+def alert_detail(request, identifier):
+    alert = selectors.published_alert(identifier)
+    if alert is None:
+        raise Http404
+    timeline = list(selectors.alert_timeline(alert))
+    return render(
+        request,
+        "alerts/alert_detail.html",
+        {
+            "alert": alert,
+            "info": alert.info_for(),
+            "timeline": timeline,
+            "latest": timeline[-1] if timeline else alert,
+            "is_active": selectors.is_active(alert),
+            "tile_url": settings.ALERTS_MAP_TILE_URL,
+            "tile_attribution": settings.ALERTS_MAP_TILE_ATTRIBUTION,
+            "show_map": bool(alert.polygons.strip() or alert.circles.strip()),
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def alert_cap(request, identifier):
+    """The CAP 1.2 document; served as application/cap+xml (the registered type)."""
+    alert = selectors.published_alert(identifier)
+    if alert is None:
+        raise Http404
+    return HttpResponse(alert_to_cap(alert), content_type=f"{CAP_CONTENT_TYPE}; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def alert_feed(request):
+    feed_url = absolute_url(reverse("alerts_data:feed"))
+    return HttpResponse(
+        active_alerts_feed(feed_url=feed_url), content_type=f"{ATOM_CONTENT_TYPE}; charset=utf-8"
+    )

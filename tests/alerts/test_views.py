@@ -1,0 +1,123 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from alerts import services
+from alerts.cap import validate_cap
+from alerts.cap_vocab import Status
+from alerts.factories import SentAlertFactory
+from alerts.models import Alert, AlertState
+
+pytestmark = pytest.mark.django_db
+
+
+def _send_cancel(original, approver):
+    cancel = services.alert_cancel_fast_track(original=original, user=approver, reason="over")
+    Alert.objects.filter(pk=cancel.pk).update(state=AlertState.SENT, sent=timezone.now())
+    return cancel
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "commune"),
+    [
+        ("fr", "Rejet chimique : mettez-vous à l&#x27;abri", "Ixelles"),
+        ("nl", "Chemische lozing: ga naar binnen", "Elsene"),
+        ("en", "Chemical release: go indoors", "Ixelles / Elsene"),
+    ],
+)
+def test_alert_page_in_each_language(client, demo_site, language, headline, commune):
+    alert = SentAlertFactory(area=["21009"])
+    response = client.get(f"/{language}/alerts/{alert.identifier}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert headline in html
+    assert commune in html
+    assert "/alerts/" in html and ".xml" in html
+
+
+def test_list_shows_active_alerts_before_past_ones(client, demo_site, approver):
+    past = SentAlertFactory(event="Past one")
+    cancel = _send_cancel(past, approver)
+    active = SentAlertFactory()
+    html = client.get("/fr/alerts/").content.decode()
+    assert html.index(active.identifier) < html.index(cancel.identifier)
+    assert "Alertes en vigueur" in html
+
+
+def test_unpublished_alerts_are_not_public(client, demo_site):
+    draft = SentAlertFactory(state=AlertState.SUBMITTED)
+    restricted = SentAlertFactory(scope="Restricted")
+    for alert in (draft, restricted):
+        assert client.get(f"/fr/alerts/{alert.identifier}/").status_code == 404
+        assert client.get(f"/alerts/{alert.identifier}.xml", follow=True).status_code == 404
+
+
+def test_banner_on_every_page_while_active_and_gone_after_all_clear(client, demo_site, approver):
+    alert = SentAlertFactory(severity="Extreme")
+    for url, severity in (("/fr/", "Extrême"), ("/nl/", "Extreem"), ("/fr/alerts/", "Extrême")):
+        html = client.get(url, follow=True).content.decode()
+        assert 'class="alert-banner"' in html
+        assert 'role="alert"' in html
+        assert severity in html
+    assert "Chemische lozing" in client.get("/nl/", follow=True).content.decode()
+    _send_cancel(alert, approver)
+    html = client.get("/fr/", follow=True).content.decode()
+    assert 'class="alert-banner"' not in html
+
+
+def test_banner_disappears_once_expired(client, demo_site):
+    alert = SentAlertFactory()
+    assert 'class="alert-banner"' in client.get("/fr/", follow=True).content.decode()
+    Alert.objects.filter(pk=alert.pk).update(expires=timezone.now() - timedelta(minutes=1))
+    assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
+
+
+def test_exercise_is_marked_on_page_and_banner(client, demo_site):
+    alert = SentAlertFactory(status=Status.EXERCISE)
+    home = client.get("/nl/", follow=True).content.decode()
+    assert "EXERCICE / OEFENING / EXERCISE" in home
+    page = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    assert "EXERCICE / OEFENING / EXERCISE" in page
+
+
+def test_update_and_all_clear_show_on_the_timeline(client, demo_site, author, approver):
+    original = SentAlertFactory()
+    update = services.alert_prepare_update(original=original, user=author)
+    update.infos.filter(language="fr").update(headline="Le nuage se déplace vers Uccle")
+    Alert.objects.filter(pk=update.pk).update(state=AlertState.SENT, sent=timezone.now())
+    _send_cancel(original, approver)
+    html = client.get(f"/fr/alerts/{original.identifier}/").content.decode()
+    assert "Le nuage se déplace vers Uccle" in html
+    assert "Fin de l&#x27;alerte" in html
+    assert "Mise à jour" in html or "Update" in html
+    assert "newer one" in html or "plus récent" in html
+
+
+def test_cap_xml_is_served_and_valid(client, demo_site):
+    alert = SentAlertFactory()
+    response = client.get(f"/alerts/{alert.identifier}.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/cap+xml")
+    assert validate_cap(response.content) == []
+
+
+def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_site, approver):
+    alert = SentAlertFactory()
+    cancel = services.alert_cancel_fast_track(original=alert, user=approver, reason="over")
+    Alert.objects.filter(pk=cancel.pk).update(state=AlertState.SENT, sent=alert.sent)
+    assert b"<entry>" not in client.get("/alerts/feed.atom").content
+    assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
+
+
+def test_polygon_is_shown_as_coordinates_and_on_a_map_when_tiles_are_configured(
+    client, demo_site, settings
+):
+    alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
+    settings.ALERTS_MAP_TILE_URL = ""
+    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    assert "50.8,4.3 50.9,4.3" in html and "data-area-map" not in html
+    settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
+    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    assert "data-area-map" in html and "leaflet.js" in html
+    assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200

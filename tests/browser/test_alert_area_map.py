@@ -1,0 +1,70 @@
+"""The composer's area map in a real browser: clicking points and closing the polygon
+writes a CAP polygon into the coordinates field."""
+
+import pytest
+from django.conf import settings as django_settings
+
+from alerts.factories import AlertFactory, AuthorFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def test_drawing_a_polygon_fills_the_cap_coordinates(
+    live_server, client, demo_site, settings, monkeypatch
+):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server's database
+    # access happens in its own thread, so Django's async guard is a false alarm here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
+    author = AuthorFactory(username="mapper")
+    alert = AlertFactory(created_by=author)
+    client.force_login(author)
+    session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context()
+        context.add_cookies(
+            [
+                {
+                    "name": django_settings.SESSION_COOKIE_NAME,
+                    "value": session,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        page = context.new_page()
+        page.goto(f"{live_server.url}/admin/alerts/{alert.pk}/edit/")
+        page.wait_for_selector(".leaflet-container")
+        map_element = page.locator("[data-area-map]")
+        map_element.scroll_into_view_if_needed()
+        box = map_element.bounding_box()
+        centre_x, centre_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        for dx, dy in ((-60, -60), (60, -60), (60, 60)):
+            page.mouse.click(centre_x + dx, centre_y + dy)
+        page.click("[data-area-close]")
+        value = page.input_value("#id_polygons")
+        browser.close()
+
+    lines = value.strip().splitlines()
+    assert len(lines) == 1
+    pairs = lines[0].split(" ")
+    assert len(pairs) == 4 and pairs[0] == pairs[-1]
+    latitude, longitude = map(float, pairs[0].split(","))
+    assert 50.7 < latitude < 51.0 and 4.2 < longitude < 4.5
