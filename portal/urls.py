@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("alerts.subscriptions.root_urls")),
 ]
 
 if settings.DEBUG:
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Citizen pages live under /fr/, /nl/ and /en/; "/" is redirected by LocaleMiddleware
 # according to the language cookie, then Accept-Language, then French.
 urlpatterns += i18n_patterns(
+    path("", include("alerts.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
