@@ -34,6 +34,7 @@ class SmsContactPointFactory(ContactPointFactory):
 class PlaceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Place
+        skip_postgeneration_save = True
 
     subscriber = factory.SubFactory(SubscriberFactory)
     label = "Home"
