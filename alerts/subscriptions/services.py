@@ -503,3 +503,13 @@ def audience_member_save(
             )
             _confirm(contact_point, method="admin")
     return subscriber
+
+
+def contact_point_mark_gone(*, contact_point: ContactPoint, reason: str = "") -> ContactPoint:
+    """A provider says the address no longer exists (push 404/410, Twilio 21610): stop
+    sending to it. For the delivery engine."""
+    return contact_point_deactivate(
+        contact_point=contact_point,
+        reason=DeactivationReason.GONE,
+        method=f"provider: {reason}"[:40] if reason else "provider",
+    )

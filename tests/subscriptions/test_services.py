@@ -189,3 +189,13 @@ def test_audience_member_save_confirms_and_replaces_addresses():
     assert subscriber.contact_points.get(address="vol@example.invalid").deactivated_reason == (
         "replaced"
     )
+
+
+def test_a_gone_address_is_deactivated_and_no_longer_targeted():
+    from alerts.subscriptions import selectors
+
+    push = ContactPointFactory(channel="push", address="https://push.example.invalid/gone")
+    services.contact_point_mark_gone(contact_point=push, reason="410")
+    push.refresh_from_db()
+    assert not push.active and push.deactivated_reason == "gone"
+    assert not selectors.confirmed_contact_points().exists()

@@ -76,9 +76,9 @@
         function (position) {
           lat.value = position.coords.latitude.toFixed(3);
           lon.value = position.coords.longitude.toFixed(3);
-          status.textContent = "✓ " + lat.value + ", " + lon.value;
+          status.textContent = (button.dataset.okText || "✓") + " " + lat.value + ", " + lon.value;
         },
-        function () { status.textContent = "✗"; },
+        function () { status.textContent = button.dataset.errorText || "✗"; },
         { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
       );
     });
