@@ -115,14 +115,15 @@ def pending(request):
     form = CodeForm(request.POST or None)
     confirmed = bool(contact_point and contact_point.confirmed_at)
     status = 200
+    notice = problem = ""
     if request.method == "POST" and contact_point is not None and not confirmed:
         if "resend" in request.POST:
             form = CodeForm()
             try:
                 services.code_resend(contact_point=contact_point, client_ip=client_ip(request))
-                form.sent_again = True
+                notice = _("A new code has been sent.")
             except RateLimited:
-                form.add_error(None, _rate_limited_message())
+                problem = _rate_limited_message()
                 status = 429
         elif form.is_valid():
             try:
@@ -142,6 +143,8 @@ def pending(request):
         "subscriptions/pending.html",
         _context(
             form=form,
+            notice=notice,
+            problem=problem,
             state=state,
             contact_point=contact_point,
             confirmed=confirmed,

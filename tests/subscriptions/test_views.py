@@ -472,3 +472,45 @@ def test_export_and_erasure_from_the_manage_page(client, twilio_settings):
     assert response.status_code == 200
     assert not Subscriber.objects.exists() and not ContactPoint.objects.exists()
     assert client.get(f"/fr/subscriptions/manage/{token}/").status_code == 400
+
+
+def test_manage_page_adds_a_phone_and_stops_a_channel(client, twilio_settings, smtp_settings):
+    client.post(SUBSCRIBE, subscribe_data(email="add@example.invalid"))
+    email = ContactPoint.objects.get()
+    client.post(f"/fr/subscribe/confirm/{tokens.confirm_token(email)}/")
+    token = tokens.manage_token(email.subscriber)
+
+    response = client.post(
+        f"/fr/subscriptions/manage/{token}/add/", {"phone": "0470 99 00 60", "email": ""}
+    )
+    assert response.status_code == 302 and response["Location"] == "/fr/subscribe/pending/"
+    [body] = twilio_settings.to("+32470990060")
+    client.post("/fr/subscribe/pending/", {"code": code_from(body)})
+    phone = ContactPoint.objects.get(channel="sms")
+    assert phone.subscriber_id == email.subscriber_id and phone.confirmed_at is not None
+
+    response = client.post(f"/fr/subscriptions/manage/{token}/stop/{email.pk}/")
+    assert response.status_code == 302
+    email.refresh_from_db()
+    assert not email.active
+    assert list(selectors.confirmed_contact_points()) == [phone]
+
+
+def test_a_new_code_can_be_asked_for_within_the_limits(client, settings, twilio_settings):
+    client.post(SUBSCRIBE, subscribe_data(phone="0470990061"))
+    response = client.post("/fr/subscribe/pending/", {"resend": "1"})
+    assert response.status_code == 200
+    first, second = twilio_settings.to("+32470990061")
+    # Only the latest code works.
+    if code_from(first) != code_from(second):
+        assert client.post("/fr/subscribe/pending/", {"code": code_from(first)}).status_code == 400
+    assert client.post("/fr/subscribe/pending/", {"code": code_from(second)}).status_code == 200
+
+
+def test_asking_for_new_codes_is_rate_limited_per_number(client, settings, twilio_settings):
+    settings.SUBSCRIPTIONS_RATE_LIMITS = {**settings.SUBSCRIPTIONS_RATE_LIMITS, "phone": (2, 3600)}
+    client.post(SUBSCRIBE, subscribe_data(phone="0470990062"))
+    assert client.post("/fr/subscribe/pending/", {"resend": "1"}).status_code == 200
+    response = client.post("/fr/subscribe/pending/", {"resend": "1"})
+    assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
+    assert len(twilio_settings.to("+32470990062")) == 2
