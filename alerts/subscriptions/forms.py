@@ -23,7 +23,7 @@ class HoneypotMixin(forms.Form):
         return bool(self.data.get(self.add_prefix("website")))
 
 
-def _clean_push(raw: str) -> dict | None:
+def parse_push_subscription(raw: str) -> dict | None:
     if not raw:
         return None
     try:
@@ -139,7 +139,7 @@ class SubscribeForm(HoneypotMixin, PlaceFieldsMixin):
         return normalise_phone(value) if value.strip() else ""
 
     def clean_push_subscription(self):
-        return _clean_push(self.cleaned_data.get("push_subscription", ""))
+        return parse_push_subscription(self.cleaned_data.get("push_subscription", ""))
 
     def clean(self):
         cleaned = super().clean()

@@ -28,7 +28,7 @@ from .forms import (
     PlaceFormSet,
     PreferencesForm,
     SubscribeForm,
-    _clean_push,
+    parse_push_subscription,
 )
 from .models import ChannelName, ContactPoint, DeactivationReason, VerificationPurpose
 from .ratelimit import RateLimited, client_ip
@@ -459,7 +459,7 @@ def push_subscription(request):
     """
     try:
         payload = json.loads(request.body or b"{}")
-        subscription = _clean_push(json.dumps(payload.get("subscription")))
+        subscription = parse_push_subscription(json.dumps(payload.get("subscription")))
     except Exception:  # noqa: BLE001 - any malformed body is the same 400
         subscription = None
     if subscription is None:
@@ -483,7 +483,7 @@ def push_subscription_change(request):
     try:
         payload = json.loads(request.body or b"{}")
         old_endpoint = str(payload["old_endpoint"])
-        subscription = _clean_push(json.dumps(payload["subscription"]))
+        subscription = parse_push_subscription(json.dumps(payload["subscription"]))
     except Exception:  # noqa: BLE001
         return JsonResponse({"ok": False}, status=400)
     if not services.push_subscription_change(old_endpoint=old_endpoint, subscription=subscription):
