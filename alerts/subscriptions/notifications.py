@@ -3,16 +3,34 @@
 Rendered in the subscriber's language and handed to the configured channel sender.
 """
 
+import logging
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from alerts.channels.base import Message, SendResult
+from alerts.channels.base import Message, Outcome, SendResult
 from alerts.channels.registry import get_channel
 
 from . import links
 from .models import ContactPoint
+
+logger = logging.getLogger(__name__)
+
+
+def _send(channel: str, message: Message, contact_point: ContactPoint) -> SendResult:
+    result = get_channel(channel).send(message)
+    if result.outcome is not Outcome.SENT:
+        # The citizen was told to look for the message: make the failure visible to ops.
+        logger.warning(
+            "subscription %s to contact point %s not sent: %s %s",
+            channel,
+            contact_point.pk,
+            result.outcome,
+            result.reason,
+        )
+    return result
 
 
 def _render_email(template: str, contact_point: ContactPoint, context: dict) -> Message:
@@ -43,7 +61,7 @@ def send_email_confirmation(contact_point: ContactPoint) -> SendResult:
     message.reference = (
         f"subs-confirm-{contact_point.pk}-{int(contact_point.created_at.timestamp())}"
     )
-    return get_channel("email").send(message)
+    return _send("email", message, contact_point)
 
 
 def send_manage_link(contact_point: ContactPoint) -> SendResult:
@@ -57,7 +75,7 @@ def send_manage_link(contact_point: ContactPoint) -> SendResult:
         },
     )
     message.headers.update(links.unsubscribe_headers(contact_point))
-    return get_channel("email").send(message)
+    return _send("email", message, contact_point)
 
 
 def send_code(contact_point: ContactPoint, code: str, purpose: str) -> SendResult:
@@ -73,4 +91,5 @@ def send_code(contact_point: ContactPoint, code: str, purpose: str) -> SendResul
                 "LUX response: your confirmation code is %(code)s. It expires in "
                 "%(minutes)s minutes. If you did not ask for alerts, ignore this message."
             ) % {"code": code, "minutes": minutes}
-    return get_channel("sms").send(Message(channel="sms", address=contact_point.address, text=text))
+    message = Message(channel="sms", address=contact_point.address, text=text)
+    return _send("sms", message, contact_point)

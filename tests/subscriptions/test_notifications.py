@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.core import mail
 
@@ -49,3 +51,28 @@ def test_code_by_sms_through_twilio(twilio_settings):
     assert result.provider_id.startswith("SM")
     [body] = twilio_settings.to(contact_point.address)
     assert "654321" in body and "manage" in body
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def test_a_failed_send_is_logged_for_operations(twilio_settings):
+    twilio_settings.fail_next(400, 21211)
+    contact_point = SmsContactPointFactory()
+    handler = _Collect()
+    logger = logging.getLogger("alerts.subscriptions.notifications")
+    logger.addHandler(handler)
+    try:
+        result = notifications.send_code(contact_point, "111111", "confirm")
+    finally:
+        logger.removeHandler(handler)
+    assert result.outcome == "failed"
+    text = "\n".join(handler.lines)
+    assert f"contact point {contact_point.pk} not sent: failed" in text
+    assert "111111" not in text
