@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from alerts.channels.admin_views import OutboxView, outbox_in_use
+
 from .admin_forms import AudienceMemberForm
 from .admin_views import STATS_PERMISSION, SubscriberStatsView
 from .models import AudienceMember
@@ -32,7 +34,10 @@ def register_audience_viewset():
 
 @hooks.register("register_admin_urls")
 def register_stats_url():
-    return [path("subscriptions/stats/", SubscriberStatsView.as_view(), name="subscriber_stats")]
+    return [
+        path("subscriptions/stats/", SubscriberStatsView.as_view(), name="subscriber_stats"),
+        path("outbox/", OutboxView.as_view(), name="local_outbox"),
+    ]
 
 
 class StatsMenuItem(MenuItem):
@@ -47,4 +52,16 @@ def register_stats_menu_item():
         reverse("subscriber_stats"),
         icon_name="table",
         order=320,
+    )
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser and outbox_in_use()
+
+
+@hooks.register("register_admin_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(
+        _("Local outbox (not sent)"), reverse("local_outbox"), icon_name="mail", order=330
     )

@@ -1,3 +1,5 @@
+import pytest
+
 from alerts.channels.base import Message, Outcome
 from alerts.channels.outbox import NOT_SENT, OutboxChannel
 
@@ -20,3 +22,19 @@ def test_an_unwritable_outbox_asks_for_a_retry(settings, tmp_path):
     settings.VAR_DIR = blocker  # a file, so the outbox folder cannot be made
     result = OutboxChannel("email").send(Message(channel="email", address="a@b.c", text="x"))
     assert result.outcome is Outcome.RETRY
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_outbox_to_superusers_only(client, django_user_model, settings):
+    settings.TWILIO_ACCOUNT_SID = ""
+    OutboxChannel("sms").send(Message(channel="sms", address="+32470990070", text="Code 424242"))
+    staff = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+    client.force_login(staff)
+    response = client.get("/admin/outbox/")
+    assert b"424242" not in response.content
+    admin = django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/outbox/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "424242" in page and NOT_SENT in page
