@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +35,8 @@ from .models import ChannelName, ContactPoint, DeactivationReason, VerificationP
 from .ratelimit import RateLimited, client_ip
 
 SESSION_PENDING = "subscriptions_pending"
+# Whatever a malformed JSON body can raise on its way through the parser.
+BAD_PUSH_BODY = (ValueError, TypeError, KeyError, AttributeError, ValidationError)
 SESSION_MANAGE_PHONE = "subscriptions_manage_phone"
 
 
@@ -432,7 +435,7 @@ def twilio_inbound(request):
         return HttpResponseForbidden("invalid signature")
     try:
         number = normalise_phone(request.POST.get("From", ""))
-    except Exception:  # noqa: BLE001 - a sender ID or garbage: nothing of ours to change
+    except ValidationError:  # a sender ID or garbage: nothing of ours to change
         return _twiml(None)
     outcome = services.sms_keyword_handle(from_number=number, body=request.POST.get("Body", ""))
     language = (get_language() or "fr")[:2]
@@ -460,7 +463,7 @@ def push_subscription(request):
     try:
         payload = json.loads(request.body or b"{}")
         subscription = parse_push_subscription(json.dumps(payload.get("subscription")))
-    except Exception:  # noqa: BLE001 - any malformed body is the same 400
+    except BAD_PUSH_BODY:
         subscription = None
     if subscription is None:
         return JsonResponse({"ok": False}, status=400)
@@ -484,7 +487,7 @@ def push_subscription_change(request):
         payload = json.loads(request.body or b"{}")
         old_endpoint = str(payload["old_endpoint"])
         subscription = parse_push_subscription(json.dumps(payload["subscription"]))
-    except Exception:  # noqa: BLE001
+    except BAD_PUSH_BODY:
         return JsonResponse({"ok": False}, status=400)
     if not services.push_subscription_change(old_endpoint=old_endpoint, subscription=subscription):
         return JsonResponse({"ok": False, "error": "unknown subscription"}, status=410)

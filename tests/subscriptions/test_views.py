@@ -514,3 +514,12 @@ def test_asking_for_new_codes_is_rate_limited_per_number(client, settings, twili
     response = client.post("/fr/subscribe/pending/", {"resend": "1"})
     assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
     assert len(twilio_settings.to("+32470990062")) == 2
+
+
+@pytest.mark.parametrize(
+    "body", ["not json", "[1, 2]", '{"subscription": 5}', '{"old_endpoint": 1}']
+)
+def test_malformed_push_bodies_are_a_plain_400(client, body):
+    for url in ("/fr/subscriptions/push/", "/webhooks/push/subscription-change"):
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 400, (url, body)
