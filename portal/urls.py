@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("alerts.urls_data")),
+    path("", include("alerts.subscriptions.root_urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +28,7 @@ if settings.DEBUG:
 # according to the language cookie, then Accept-Language, then French.
 urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
+    path("", include("alerts.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_float, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "portal",
     "campaigns",
     "alerts",
+    "alerts.subscriptions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -176,7 +177,10 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LUX response"
-WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site, used in links sent by email or SMS and to check the
+# signatures of provider webhooks (Twilio signs the public URL it called).
+SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -195,6 +199,38 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Twilio (SMS). Without an account SID and token, SMS go to the local outbox (not sent).
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN")
+TWILIO_MESSAGING_SERVICE_SID = env_str("TWILIO_MESSAGING_SERVICE_SID")
+TWILIO_FROM = env_str("TWILIO_FROM", "LUXresponse")  # alphanumeric sender ID
+TWILIO_API_BASE_URL = env_str("TWILIO_API_BASE_URL")  # a local peer in tests and demos
+TWILIO_STATUS_CALLBACK_URL = env_str("TWILIO_STATUS_CALLBACK_URL")
+TWILIO_TIMEOUT_SECONDS = env_float("TWILIO_TIMEOUT_SECONDS", 10.0)
+
+# Web push (VAPID). `manage.py generate_vapid_keys` prints fresh values.
+VAPID_PUBLIC_KEY = env_str("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env_str("VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env_str("VAPID_SUBJECT", "mailto:alerte@lux-response.brussels")
+
+# Citizen subscriptions: link lifetimes, code policy and abuse limits.
+SUBSCRIPTIONS_CONFIRM_LINK_MAX_AGE = env_int("SUBSCRIPTIONS_CONFIRM_LINK_MAX_AGE", 48 * 3600)
+SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE = env_int("SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE", 24 * 3600)
+SUBSCRIPTIONS_CODE_TTL = env_int("SUBSCRIPTIONS_CODE_TTL", 10 * 60)
+SUBSCRIPTIONS_CODE_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_CODE_MAX_ATTEMPTS", 5)
+SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS = env_int("SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS", 48)
+SUBSCRIPTIONS_CONSENT_TEXT_VERSION = env_str("SUBSCRIPTIONS_CONSENT_TEXT_VERSION", "2026-11")
+# Rate limits on everything that sends a code or a link: (how many, per seconds).
+SUBSCRIPTIONS_RATE_LIMITS = {
+    "ip": (env_int("SUBSCRIPTIONS_LIMIT_PER_IP_HOUR", 10), 3600),
+    "email": (env_int("SUBSCRIPTIONS_LIMIT_PER_EMAIL_HOUR", 3), 3600),
+    "phone": (env_int("SUBSCRIPTIONS_LIMIT_PER_PHONE_HOUR", 3), 3600),
+    "phone_prefix": (env_int("SUBSCRIPTIONS_LIMIT_PER_PHONE_PREFIX_HOUR", 20), 3600),
+    "sms_daily": (env_int("SUBSCRIPTIONS_LIMIT_SMS_PER_DAY", 2000), 86400),
+}
+# Digits of the E.164 number (after "+") that make a prefix for the prefix limit.
+SUBSCRIPTIONS_PHONE_PREFIX_DIGITS = env_int("SUBSCRIPTIONS_PHONE_PREFIX_DIGITS", 6)
 
 # SMS pricing, used by the composer's cost estimate (euro per segment).
 SMS_PRICE_PER_SEGMENT_EUR = env_float("SMS_PRICE_PER_SEGMENT_EUR", 0.0795)

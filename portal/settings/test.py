@@ -9,7 +9,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # pytest-django creates its own database; keep it in memory.

@@ -1,0 +1,78 @@
+"""Email through Django's mail framework: HTML + text, headers passed through (List-Unsubscribe),
+a stable Message-ID from the message reference, one connection per batch."""
+
+import smtplib
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+
+from .base import Channel, Message, SendResult
+
+
+def _message_id(reference: str) -> str:
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<{reference}@{domain}>"
+
+
+class EmailChannel(Channel):
+    name = "email"
+
+    def __init__(self, connection=None):
+        self._connection = connection
+
+    def _build(self, message: Message, connection) -> EmailMultiAlternatives:
+        headers = dict(message.headers)
+        if message.reference:
+            headers.setdefault("Message-ID", _message_id(message.reference))
+        email = EmailMultiAlternatives(
+            subject=message.subject,
+            body=message.text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[message.address],
+            headers=headers,
+            connection=connection,
+        )
+        if message.html:
+            email.attach_alternative(message.html, "text/html")
+        return email
+
+    def _send_with(self, message: Message, connection) -> SendResult:
+        try:
+            self._build(message, connection).send()
+        except smtplib.SMTPRecipientsRefused as error:
+            codes = [code for code, _text in error.recipients.values()]
+            if any(400 <= code < 500 for code in codes):
+                return SendResult.retry(f"recipient refused for now: {codes}")
+            return SendResult.failed(f"recipient refused: {codes}")
+        except smtplib.SMTPResponseException as error:
+            if 400 <= error.smtp_code < 500:
+                return SendResult.retry(f"SMTP {error.smtp_code}")
+            return SendResult.failed(f"SMTP {error.smtp_code}: {error.smtp_error!r}")
+        except (smtplib.SMTPServerDisconnected, TimeoutError) as error:
+            return SendResult.retry(f"SMTP connection lost: {error}", ambiguous=True)
+        except (smtplib.SMTPException, OSError) as error:
+            return SendResult.retry(f"SMTP unavailable: {error}")
+        return SendResult.sent(
+            provider_id=_message_id(message.reference) if message.reference else ""
+        )
+
+    def send(self, message: Message) -> SendResult:
+        connection = self._connection or get_connection()
+        return self._send_with(message, connection)
+
+    def send_many(self, messages: list[Message]) -> list[SendResult]:
+        connection = self._connection or get_connection()
+        try:
+            connection.open()
+        except (smtplib.SMTPException, OSError) as error:
+            return [SendResult.retry(f"SMTP unavailable: {error}") for _message in messages]
+        try:
+            return [self._send_with(message, connection) for message in messages]
+        finally:
+            if self._connection is None:
+                connection.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()

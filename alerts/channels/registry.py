@@ -1,0 +1,37 @@
+"""The configured sender for each channel, or the local outbox when it has no provider.
+
+- sms: Twilio when TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are set, else the outbox.
+- email: Django's mail framework whenever EMAIL_BACKEND really hands mail over (SMTP, or the
+  locmem backend in tests); with the file-based default (no EMAIL_HOST) the outbox is used
+  instead, so unsent email sits in the same place, in the same format, as unsent SMS.
+- push: not here yet; the delivery engine provides its sender. Until then, the outbox.
+"""
+
+from django.conf import settings
+
+from .base import Channel
+from .outbox import OutboxChannel
+
+FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+
+
+def sms_configured() -> bool:
+    return bool(settings.TWILIO_ACCOUNT_SID and settings.TWILIO_AUTH_TOKEN)
+
+
+def email_configured() -> bool:
+    return settings.EMAIL_BACKEND != FILE_BACKEND
+
+
+def get_channel(name: str) -> Channel:
+    if name == "sms" and sms_configured():
+        from .sms import TwilioSMSChannel
+
+        return TwilioSMSChannel()
+    if name == "email" and email_configured():
+        from .email import EmailChannel
+
+        return EmailChannel()
+    if name in {"sms", "email", "push"}:
+        return OutboxChannel(name)
+    raise ValueError(f"unknown channel {name!r}")

@@ -1,0 +1,515 @@
+"""Every change to subscriptions goes through one of these functions (keyword-only
+arguments, one transaction). Views, commands, tasks and webhooks call them."""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from alerts.cap_vocab import Category
+from alerts.models import Commune
+
+from . import notifications, ratelimit
+from .addresses import phone_prefix
+from .models import (
+    Audience,
+    ChannelName,
+    ConsentAction,
+    ConsentRecord,
+    ContactPoint,
+    DeactivationReason,
+    Place,
+    Subscriber,
+    Verification,
+    VerificationPurpose,
+)
+
+STOP_KEYWORDS = {"STOP", "ARRET", "ARRÊT", "STOPPEN", "UNSUBSCRIBE"}
+START_KEYWORDS = {"START"}
+CODE_SALT = "alerts.subscriptions.code"
+
+
+@dataclass
+class PlaceData:
+    label: str = ""
+    whole_region: bool = False
+    communes: list = field(default_factory=list)  # Commune instances or NIS codes
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class CodeError(Exception):
+    """A code was refused; `reason` is expired, attempts, or wrong."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _round_coordinate(value: float | None) -> float | None:
+    # About 100 m: enough to match an alert polygon, less than a house.
+    return None if value is None else round(float(value), 3)
+
+
+def _clean_topics(topics) -> list[str]:
+    valid = set(Category.values)
+    return [topic for topic in dict.fromkeys(topics or []) if topic in valid]
+
+
+def _consent(contact_point: ContactPoint, action: str, method: str) -> ConsentRecord:
+    return ConsentRecord.objects.create(
+        contact_point=contact_point,
+        channel=contact_point.channel,
+        action=action,
+        text_version=settings.SUBSCRIPTIONS_CONSENT_TEXT_VERSION,
+        method=method,
+    )
+
+
+def _hash_code(verification_key: str, code: str) -> str:
+    return salted_hmac(CODE_SALT, f"{verification_key}:{code}", algorithm="sha256").hexdigest()
+
+
+def _send_buckets(*, client_ip: str, email: str = "", phone: str = "") -> list:
+    buckets = [("ip", client_ip)]
+    if email:
+        buckets.append(("email", email))
+    if phone:
+        digits = settings.SUBSCRIPTIONS_PHONE_PREFIX_DIGITS
+        buckets += [
+            ("phone", phone),
+            ("phone_prefix", phone_prefix(phone, digits)),
+            ("sms_daily", "all"),
+        ]
+    return buckets
+
+
+def _replace_places(subscriber: Subscriber, places: list[PlaceData]) -> None:
+    subscriber.places.all().delete()
+    for data in places:
+        place = Place.objects.create(
+            subscriber=subscriber,
+            label=data.label[:80],
+            whole_region=data.whole_region,
+            latitude=_round_coordinate(data.latitude),
+            longitude=_round_coordinate(data.longitude),
+        )
+        if data.communes and not data.whole_region:
+            codes = [getattr(c, "pk", c) for c in data.communes]
+            place.communes.set(Commune.objects.filter(pk__in=codes))
+
+
+def _issue_code(contact_point: ContactPoint, purpose: str) -> str:
+    contact_point.verifications.filter(purpose=purpose).delete()
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    verification = Verification.objects.create(
+        contact_point=contact_point,
+        purpose=purpose,
+        code_hash="",
+        expires_at=timezone.now() + timedelta(seconds=settings.SUBSCRIPTIONS_CODE_TTL),
+    )
+    verification.code_hash = _hash_code(str(verification.pk), code)
+    verification.save(update_fields=["code_hash"])
+    return code
+
+
+def _merge_duplicates(contact_point: ContactPoint) -> None:
+    """Fold any other live subscription of the same address into this contact point's
+    subscriber: its other contact points move here, the duplicate and the emptied
+    subscriber go. The preferences just confirmed win."""
+    survivor = contact_point.subscriber
+    duplicates = ContactPoint.objects.filter(
+        channel=contact_point.channel,
+        address=contact_point.address,
+        active=True,
+        confirmed_at__isnull=False,
+    ).exclude(pk=contact_point.pk)
+    for duplicate in duplicates.select_related("subscriber"):
+        old = duplicate.subscriber
+        ConsentRecord.objects.filter(contact_point=duplicate).update(contact_point=contact_point)
+        duplicate.delete()
+        if old.pk == survivor.pk:
+            continue
+        for other in old.contact_points.all():
+            clash = survivor.contact_points.filter(
+                channel=other.channel, address=other.address, active=True
+            ).first()
+            if clash is not None:
+                ConsentRecord.objects.filter(contact_point=other).update(contact_point=clash)
+                other.delete()
+            else:
+                other.subscriber = survivor
+                other.save(update_fields=["subscriber"])
+        if not old.contact_points.exists():
+            old.delete()
+
+
+def _add_push(subscriber: Subscriber, push_subscription: dict) -> ContactPoint:
+    endpoint = push_subscription["endpoint"]
+    contact_point = ContactPoint.objects.create(
+        subscriber=subscriber,
+        channel=ChannelName.PUSH,
+        address=endpoint,
+        push_keys=dict(push_subscription.get("keys") or {}),
+    )
+    # The browser's permission prompt, asked only after a click, is the opt-in.
+    _confirm(contact_point, method="browser permission")
+    return contact_point
+
+
+def _confirm(contact_point: ContactPoint, *, method: str) -> ContactPoint:
+    if contact_point.confirmed_at is not None and contact_point.active:
+        return contact_point
+    _merge_duplicates(contact_point)
+    contact_point.confirmed_at = contact_point.confirmed_at or timezone.now()
+    contact_point.active = True
+    contact_point.deactivated_at = None
+    contact_point.deactivated_reason = ""
+    contact_point.save(
+        update_fields=["confirmed_at", "active", "deactivated_at", "deactivated_reason"]
+    )
+    _consent(contact_point, ConsentAction.GIVEN, method)
+    return contact_point
+
+
+def _send_confirmations(contact_points: list[ContactPoint], codes: dict[int, str]) -> None:
+    for contact_point in contact_points:
+        if contact_point.channel == ChannelName.EMAIL:
+            notifications.send_email_confirmation(contact_point)
+        elif contact_point.channel == ChannelName.SMS:
+            notifications.send_code(
+                contact_point, codes[contact_point.pk], VerificationPurpose.CONFIRM
+            )
+
+
+# ---------------------------------------------------------------- services
+
+
+def subscription_create(
+    *,
+    language: str,
+    topics: list[str],
+    places: list[PlaceData],
+    client_ip: str,
+    email: str = "",
+    phone: str = "",
+    push_subscription: dict | None = None,
+    audience: str = Audience.PUBLIC,
+    organisation: str = "",
+) -> Subscriber:
+    """A new subscriber with pending email / phone (a link and a code are sent once the
+    transaction commits) and, when given, a browser push subscription.
+
+    Raises RateLimited before anything is written or sent.
+    """
+    if email or phone:
+        ratelimit.check(_send_buckets(client_ip=client_ip, email=email, phone=phone))
+    with transaction.atomic():
+        subscriber = Subscriber.objects.create(
+            language=language,
+            topics=_clean_topics(topics),
+            audience=audience,
+            organisation=organisation,
+        )
+        _replace_places(subscriber, places)
+        pending, codes = [], {}
+        if email:
+            pending.append(
+                ContactPoint.objects.create(
+                    subscriber=subscriber, channel=ChannelName.EMAIL, address=email
+                )
+            )
+        if phone:
+            contact_point = ContactPoint.objects.create(
+                subscriber=subscriber, channel=ChannelName.SMS, address=phone
+            )
+            codes[contact_point.pk] = _issue_code(contact_point, VerificationPurpose.CONFIRM)
+            pending.append(contact_point)
+        if push_subscription:
+            _add_push(subscriber, push_subscription)
+        transaction.on_commit(lambda: _send_confirmations(pending, codes))
+    return subscriber
+
+
+def contact_point_add(
+    *,
+    subscriber: Subscriber,
+    client_ip: str,
+    email: str = "",
+    phone: str = "",
+    push_subscription: dict | None = None,
+) -> list[ContactPoint]:
+    """Add channels to an existing subscriber (from the management page); email and phone
+    stay pending until confirmed like at sign-up."""
+    if email or phone:
+        ratelimit.check(_send_buckets(client_ip=client_ip, email=email, phone=phone))
+    added, codes = [], {}
+    with transaction.atomic():
+        if email:
+            added.append(
+                ContactPoint.objects.create(
+                    subscriber=subscriber, channel=ChannelName.EMAIL, address=email
+                )
+            )
+        if phone:
+            contact_point = ContactPoint.objects.create(
+                subscriber=subscriber, channel=ChannelName.SMS, address=phone
+            )
+            codes[contact_point.pk] = _issue_code(contact_point, VerificationPurpose.CONFIRM)
+            added.append(contact_point)
+        pending = list(added)
+        if push_subscription:
+            added.append(_add_push(subscriber, push_subscription))
+        transaction.on_commit(lambda: _send_confirmations(pending, codes))
+    return added
+
+
+def contact_point_confirm(*, contact_point: ContactPoint, method: str) -> ContactPoint:
+    """Double opt-in completed: from now on alerts may reach this address."""
+    with transaction.atomic():
+        contact_point = ContactPoint.objects.select_for_update().get(pk=contact_point.pk)
+        if not contact_point.active and contact_point.confirmed_at is not None:
+            return contact_point  # unsubscribed since: a stale link does not resubscribe
+        return _confirm(contact_point, method=method)
+
+
+def verification_check(*, contact_point: ContactPoint, purpose: str, code: str) -> None:
+    """Accept the code or raise CodeError. A used code is deleted; a wrong one counts as an
+    attempt, and after SUBSCRIPTIONS_CODE_MAX_ATTEMPTS the code is dead."""
+    refusal = None
+    with transaction.atomic():
+        verification = (
+            Verification.objects.select_for_update()
+            .filter(contact_point=contact_point, purpose=purpose)
+            .order_by("-created_at")
+            .first()
+        )
+        if verification is None or verification.expires_at <= timezone.now():
+            refusal = "expired"
+        elif verification.attempts >= settings.SUBSCRIPTIONS_CODE_MAX_ATTEMPTS:
+            refusal = "attempts"
+        elif not constant_time_compare(
+            verification.code_hash, _hash_code(str(verification.pk), (code or "").strip())
+        ):
+            # The wrong attempt is committed: raising inside the block would undo it.
+            verification.attempts += 1
+            verification.save(update_fields=["attempts"])
+            maximum = settings.SUBSCRIPTIONS_CODE_MAX_ATTEMPTS
+            refusal = "attempts" if verification.attempts >= maximum else "wrong"
+        else:
+            verification.delete()
+            if purpose == VerificationPurpose.CONFIRM:
+                _confirm(contact_point, method="sms code")
+    if refusal:
+        raise CodeError(refusal)
+
+
+def code_resend(*, contact_point: ContactPoint, client_ip: str) -> None:
+    """A new confirmation code for a pending phone number (rate limited)."""
+    ratelimit.check(_send_buckets(client_ip=client_ip, phone=contact_point.address))
+    with transaction.atomic():
+        code = _issue_code(contact_point, VerificationPurpose.CONFIRM)
+        transaction.on_commit(
+            lambda: notifications.send_code(contact_point, code, VerificationPurpose.CONFIRM)
+        )
+
+
+def manage_access_request(*, client_ip: str, email: str = "", phone: str = "") -> None:
+    """Send a management link (email) or code (SMS) if the address has a live subscription.
+
+    The caller shows the same answer either way: nobody learns whether an address is
+    subscribed. Raises RateLimited (counted whether or not the address exists).
+    """
+    ratelimit.check(_send_buckets(client_ip=client_ip, email=email, phone=phone))
+    channel = ChannelName.EMAIL if email else ChannelName.SMS
+    contact_point = (
+        ContactPoint.objects.filter(
+            channel=channel, address=email or phone, active=True, confirmed_at__isnull=False
+        )
+        .select_related("subscriber")
+        .first()
+    )
+    if contact_point is None:
+        return
+    if channel == ChannelName.EMAIL:
+        transaction.on_commit(lambda: notifications.send_manage_link(contact_point))
+        return
+    with transaction.atomic():
+        code = _issue_code(contact_point, VerificationPurpose.MANAGE)
+        transaction.on_commit(
+            lambda: notifications.send_code(contact_point, code, VerificationPurpose.MANAGE)
+        )
+
+
+def manage_code_check(*, phone: str, code: str) -> Subscriber:
+    """The subscriber whose phone received this management code, or CodeError."""
+    contact_point = ContactPoint.objects.filter(
+        channel=ChannelName.SMS, address=phone, active=True, confirmed_at__isnull=False
+    ).first()
+    if contact_point is None:
+        raise CodeError("wrong")
+    verification_check(contact_point=contact_point, purpose=VerificationPurpose.MANAGE, code=code)
+    return contact_point.subscriber
+
+
+def subscriber_update(
+    *, subscriber: Subscriber, language: str, topics: list[str], places: list[PlaceData]
+) -> Subscriber:
+    with transaction.atomic():
+        subscriber.language = language
+        subscriber.topics = _clean_topics(topics)
+        subscriber.save(update_fields=["language", "topics", "updated_at"])
+        _replace_places(subscriber, places)
+    return subscriber
+
+
+def contact_point_deactivate(
+    *, contact_point: ContactPoint, reason: str, method: str
+) -> ContactPoint:
+    """Stop sending to this address (unsubscribe, STOP, provider says gone)."""
+    with transaction.atomic():
+        contact_point = ContactPoint.objects.select_for_update().get(pk=contact_point.pk)
+        if not contact_point.active:
+            return contact_point
+        contact_point.active = False
+        contact_point.deactivated_at = timezone.now()
+        contact_point.deactivated_reason = reason
+        contact_point.save(update_fields=["active", "deactivated_at", "deactivated_reason"])
+        contact_point.verifications.all().delete()
+        if contact_point.confirmed_at is not None:
+            _consent(contact_point, ConsentAction.WITHDRAWN, method)
+    return contact_point
+
+
+def sms_keyword_handle(*, from_number: str, body: str) -> str | None:
+    """STOP (ARRET, ARRÊT, STOPPEN, UNSUBSCRIBE) deactivates every subscription of the
+    number; START brings back the last one stopped. Returns "stop", "start" or None."""
+    keyword = (body or "").strip().upper()
+    if keyword in STOP_KEYWORDS:
+        for contact_point in ContactPoint.objects.filter(
+            channel=ChannelName.SMS, address=from_number, active=True
+        ):
+            contact_point_deactivate(
+                contact_point=contact_point, reason=DeactivationReason.STOP, method="sms keyword"
+            )
+        return "stop"
+    if keyword in START_KEYWORDS:
+        with transaction.atomic():
+            live = ContactPoint.objects.filter(
+                channel=ChannelName.SMS,
+                address=from_number,
+                active=True,
+                confirmed_at__isnull=False,
+            ).exists()
+            stopped = (
+                ContactPoint.objects.filter(
+                    channel=ChannelName.SMS,
+                    address=from_number,
+                    active=False,
+                    confirmed_at__isnull=False,
+                    deactivated_reason__in=[
+                        DeactivationReason.STOP,
+                        DeactivationReason.UNSUBSCRIBED,
+                    ],
+                )
+                .order_by("-deactivated_at")
+                .first()
+            )
+            if not live and stopped is not None:
+                stopped.active = True
+                stopped.deactivated_at = None
+                stopped.deactivated_reason = ""
+                stopped.save(update_fields=["active", "deactivated_at", "deactivated_reason"])
+                _consent(stopped, ConsentAction.GIVEN, "sms keyword")
+        return "start"
+    return None
+
+
+def push_subscription_change(*, old_endpoint: str, subscription: dict) -> bool:
+    """The browser replaced its push subscription: move the live contact point to the new
+    endpoint and keys. Knowing the old endpoint (a secret URL) is the authorisation."""
+    with transaction.atomic():
+        contact_point = (
+            ContactPoint.objects.select_for_update()
+            .filter(channel=ChannelName.PUSH, address=old_endpoint, active=True)
+            .first()
+        )
+        if contact_point is None:
+            return False
+        ContactPoint.objects.filter(
+            channel=ChannelName.PUSH, address=subscription["endpoint"], active=True
+        ).exclude(pk=contact_point.pk).delete()
+        contact_point.address = subscription["endpoint"]
+        contact_point.push_keys = dict(subscription.get("keys") or {})
+        contact_point.save(update_fields=["address", "push_keys"])
+    return True
+
+
+def subscriber_erase(*, subscriber: Subscriber) -> None:
+    """Erasure on request (GDPR art. 17): the subscriber, contact points, places and
+    verifications are deleted. Consent records lose their link (SET_NULL) and keep only
+    channel, action, text version, method and time: they identify nobody, and still show
+    how many consents of which text version were given and withdrawn."""
+    with transaction.atomic():
+        Subscriber.objects.filter(pk=subscriber.pk).delete()
+
+
+def contact_points_purge_unconfirmed(*, now=None) -> int:
+    """Delete contact points never confirmed within the allowed time (48 h by default),
+    then subscribers left with no contact point at all. Returns contact points deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS)
+    with transaction.atomic():
+        _total, per_model = ContactPoint.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=cutoff
+        ).delete()
+        Subscriber.objects.filter(created_at__lt=cutoff, contact_points__isnull=True).delete()
+    return per_model.get(ContactPoint._meta.label, 0)
+
+
+def audience_member_save(
+    *,
+    subscriber: Subscriber,
+    email: str = "",
+    phone: str = "",
+    places: list[PlaceData] | None = None,
+) -> Subscriber:
+    """Staff add a test-audience member or a partner contact in the admin. Their addresses
+    are confirmed at once (staff vouch for them; consent recorded as "admin"), and replace
+    the member's previous email / phone."""
+    with transaction.atomic():
+        subscriber.save()
+        if places is not None:
+            _replace_places(subscriber, places)
+        for channel, address in ((ChannelName.EMAIL, email), (ChannelName.SMS, phone)):
+            current = subscriber.contact_points.filter(channel=channel, active=True)
+            if not address:
+                continue
+            if current.filter(address=address, confirmed_at__isnull=False).exists():
+                continue
+            for old in current:
+                contact_point_deactivate(
+                    contact_point=old, reason=DeactivationReason.REPLACED, method="admin"
+                )
+            contact_point = ContactPoint.objects.create(
+                subscriber=subscriber, channel=channel, address=address
+            )
+            _confirm(contact_point, method="admin")
+    return subscriber
+
+
+def contact_point_mark_gone(*, contact_point: ContactPoint, reason: str = "") -> ContactPoint:
+    """A provider says the address no longer exists (push 404/410, Twilio 21610): stop
+    sending to it. For the delivery engine."""
+    return contact_point_deactivate(
+        contact_point=contact_point,
+        reason=DeactivationReason.GONE,
+        method=f"provider: {reason}"[:40] if reason else "provider",
+    )

@@ -1,0 +1,91 @@
+/* Subscribe and manage pages: browser notifications and precise location, each asked for
+   only after the person clicks the matching button. Works without this script (email and
+   SMS need no JavaScript). */
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (match) return decodeURIComponent(match[1]);
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function urlBase64ToUint8Array(base64String) {
+    var padding = "=".repeat((4 - (base64String.length % 4)) % 4);
+    var base64 = (base64String + padding).replace(/-/g, "+").replace(/_/g, "/");
+    var raw = window.atob(base64);
+    var output = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; ++i) output[i] = raw.charCodeAt(i);
+    return output;
+  }
+
+  function setupPush() {
+    var field = document.getElementById("push-field");
+    var button = document.getElementById("push-enable");
+    var status = document.getElementById("push-status");
+    if (!field || !button) return;
+    var key = field.dataset.vapidPublicKey;
+    if (!key || !("serviceWorker" in navigator) || !("PushManager" in window)) return;
+    var hidden = field.querySelector("input[type=hidden]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      navigator.serviceWorker
+        .register("/sw.js", { scope: "/" })
+        .then(function () { return navigator.serviceWorker.ready; })
+        .then(function (registration) {
+          return Notification.requestPermission().then(function (permission) {
+            if (permission !== "granted") throw new Error("denied");
+            return registration.pushManager.subscribe({
+              userVisibleOnly: true,
+              applicationServerKey: urlBase64ToUint8Array(key),
+            });
+          });
+        })
+        .then(function (subscription) {
+          var body = { subscription: subscription.toJSON() };
+          if (field.dataset.manageToken) body.token = field.dataset.manageToken;
+          return fetch(field.dataset.pushUrl, {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+            body: JSON.stringify(body),
+          }).then(function (response) {
+            if (!response.ok) throw new Error("server");
+            if (hidden) hidden.value = JSON.stringify(body.subscription);
+            status.textContent = button.dataset.okText || "✓";
+          });
+        })
+        .catch(function () {
+          button.disabled = false;
+          status.textContent = button.dataset.errorText || "✗";
+        });
+    });
+  }
+
+  function setupGeolocation() {
+    var button = document.getElementById("geo-enable");
+    var status = document.getElementById("geo-status");
+    if (!button || !("geolocation" in navigator)) return;
+    var lat = document.querySelector("input[name=latitude]");
+    var lon = document.querySelector("input[name=longitude]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          lat.value = position.coords.latitude.toFixed(3);
+          lon.value = position.coords.longitude.toFixed(3);
+          status.textContent = (button.dataset.okText || "✓") + " " + lat.value + ", " + lon.value;
+        },
+        function () { status.textContent = button.dataset.errorText || "✗"; },
+        { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
+      );
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupPush();
+    setupGeolocation();
+  });
+})();

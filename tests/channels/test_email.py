@@ -1,0 +1,60 @@
+from alerts.channels.base import Message, Outcome
+from alerts.channels.email import EmailChannel
+
+
+def _message(address="a@example.invalid", reference="ledger-1"):
+    return Message(
+        channel="email",
+        address=address,
+        subject="Alerte",
+        text="Texte",
+        html="<p>Texte</p>",
+        headers={"List-Unsubscribe": "<https://example.invalid/u/1/>"},
+        reference=reference,
+    )
+
+
+def test_sends_html_and_text_with_headers_and_a_stable_message_id(smtp_settings):
+    result = EmailChannel().send(_message())
+    assert result.outcome is Outcome.SENT
+    received = smtp_settings.to("a@example.invalid")[0]
+    assert received["List-Unsubscribe"] == "<https://example.invalid/u/1/>"
+    assert received["Message-ID"] == "<ledger-1@lux-response.brussels>"
+    assert result.provider_id == "<ledger-1@lux-response.brussels>"
+    types = {part.get_content_type() for part in received.walk()}
+    assert {"text/plain", "text/html"} <= types
+
+
+def test_send_many_uses_one_connection(smtp_settings):
+    messages = [_message(f"p{i}@example.invalid", f"ref-{i}") for i in range(5)]
+    results = EmailChannel().send_many(messages)
+    assert all(r.outcome is Outcome.SENT for r in results)
+    assert len(smtp_settings.messages) == 5
+    assert smtp_settings.sessions == 1
+
+
+def test_refused_recipient_fails_only_that_message(smtp_settings):
+    smtp_settings.refuse.add("gone@example.invalid")
+    results = EmailChannel().send_many(
+        [_message("gone@example.invalid", "r1"), _message("ok@example.invalid", "r2")]
+    )
+    assert [r.outcome for r in results] == [Outcome.FAILED, Outcome.SENT]
+
+
+def test_unreachable_server_is_a_retry(settings, smtp_settings):
+    settings.EMAIL_PORT = 9
+    assert EmailChannel().send(_message()).outcome is Outcome.RETRY
+    assert all(r.outcome is Outcome.RETRY for r in EmailChannel().send_many([_message()]))
+
+
+def test_4xx_answer_is_a_retry(smtp_settings):
+    original = smtp_settings.handle_RCPT
+
+    async def busy(server, session, envelope, address, rcpt_options):
+        return "451 4.3.0 try later"
+
+    smtp_settings.handle_RCPT = busy
+    try:
+        assert EmailChannel().send(_message()).outcome is Outcome.RETRY
+    finally:
+        smtp_settings.handle_RCPT = original
