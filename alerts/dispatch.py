@@ -1,7 +1,7 @@
-"""The hand-over from an approved alert to the delivery engine.
+"""The hand-over from an approved alert to the delivery engine (alerts/delivery/).
 
-For now `alert_dispatch` only marks the alert as sent; the delivery engine replaces its
-body with the fan-out to the delivery ledger.
+`alert_dispatch` fans the alert out to the delivery ledger in one statement, marks the
+alert sent (its `sent` time frozen from then on) and starts one sender per channel.
 """
 
 from django.db import transaction
@@ -11,17 +11,42 @@ from alerts.models import Alert, AlertAction, AlertState
 from alerts.services import record_event
 
 
-@transaction.atomic
+def enqueue_senders(channels) -> None:
+    from alerts.delivery.tasks import deliver_channel
+
+    for channel in channels:
+        deliver_channel.enqueue(channel)
+
+
 def alert_dispatch(*, alert_id: int) -> Alert:
-    alert = Alert.objects.select_for_update().get(pk=alert_id)
-    if alert.state != AlertState.SENDING:
-        # Dispatching twice does nothing new.
-        return alert
-    previous = alert.state
-    if alert.sent is None:
-        # Frozen from now on: no service ever changes it again.
-        alert.sent = timezone.now().replace(microsecond=0)
-    alert.state = AlertState.SENT
-    alert.save(update_fields=["sent", "state", "updated_at"])
-    record_event(alert=alert, action=AlertAction.SENT, user=None, from_state=previous)
+    """Idempotent: the ledger's unique key makes a second dispatch create nothing, and an
+    alert no longer in "sending" is left alone."""
+    from alerts.delivery import ledger
+    from alerts.delivery.models import Delivery, DeliveryState
+
+    with transaction.atomic():
+        alert = Alert.objects.select_for_update().get(pk=alert_id)
+        if alert.state != AlertState.SENDING:
+            return alert
+        created = ledger.ledger_create(alert)
+        if alert.sent is None:
+            alert.sent = timezone.now().replace(microsecond=0)
+        alert.state = AlertState.SENT
+        alert.save(update_fields=["sent", "state", "updated_at"])
+        record_event(
+            alert=alert,
+            action=AlertAction.SENT,
+            user=None,
+            from_state=AlertState.SENDING,
+            detail=f"{created} messages queued",
+        )
+        # An all-clear overtakes what is still queued for the alerts it ends.
+        ledger.ledger_reap()
+        channels = list(
+            Delivery.objects.filter(alert=alert, state=DeliveryState.QUEUED)
+            .values_list("channel", flat=True)
+            .distinct()
+            .order_by()
+        )
+        transaction.on_commit(lambda: enqueue_senders(channels))
     return alert

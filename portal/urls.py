@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("alerts.urls_data")),
     path("", include("alerts.subscriptions.root_urls")),
+    path("", include("alerts.delivery.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,9 @@ import socket
 import pytest
 from django.conf import settings
 
+# Local protocol peers (push service, SMTP server, Twilio REST API) as fixtures.
+pytest_plugins = ["tests.peers.push", "tests.peers.smtp", "tests.peers.twilio"]
+
 
 def _redis_reachable() -> bool:
     try:
@@ -70,6 +73,12 @@ def _fresh_cache():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _var_dir_in_tmp(settings, tmp_path):
+    """Local state (the outbox above all) goes to a per-test folder, never to var/."""
+    settings.VAR_DIR = tmp_path
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@
 - email: Django's mail framework whenever EMAIL_BACKEND really hands mail over (SMTP, or the
   locmem backend in tests); with the file-based default (no EMAIL_HOST) the outbox is used
   instead, so unsent email sits in the same place, in the same format, as unsent SMS.
-- push: not here yet; the delivery engine provides its sender. Until then, the outbox.
+- push: web push with VAPID when VAPID_PRIVATE_KEY is set, else the outbox.
 """
 
 from django.conf import settings
@@ -23,6 +23,10 @@ def email_configured() -> bool:
     return settings.EMAIL_BACKEND != FILE_BACKEND
 
 
+def push_configured() -> bool:
+    return bool(settings.VAPID_PRIVATE_KEY)
+
+
 def get_channel(name: str) -> Channel:
     if name == "sms" and sms_configured():
         from .sms import TwilioSMSChannel
@@ -32,6 +36,12 @@ def get_channel(name: str) -> Channel:
         from .email import EmailChannel
 
         return EmailChannel()
+    if name == "push" and push_configured():
+        from .push import PushChannel
+
+        return PushChannel(
+            vapid_private_key=settings.VAPID_PRIVATE_KEY, vapid_subject=settings.VAPID_SUBJECT
+        )
     if name in {"sms", "email", "push"}:
         return OutboxChannel(name)
     raise ValueError(f"unknown channel {name!r}")

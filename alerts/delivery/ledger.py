@@ -80,8 +80,7 @@ def ledger_create(alert: Alert, now: datetime | None = None) -> int:
     table = connection.ops.quote_name(Delivery._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
     insert = (
-        f"INSERT INTO {table} ({columns}) {sql} "
-        "ON CONFLICT (alert_id, contact_point_id) DO NOTHING"
+        f"INSERT INTO {table} ({columns}) {sql} ON CONFLICT (alert_id, contact_point_id) DO NOTHING"
     )
     with connection.cursor() as cursor:
         cursor.execute(insert, params)
@@ -97,10 +96,11 @@ def ledger_claim(*, channel: str, limit: int, now: datetime | None = None) -> li
     lease = now + timedelta(seconds=settings.DELIVERY_LEASE_SECONDS)
     table = connection.ops.quote_name(Delivery._meta.db_table)
     lock = " FOR UPDATE SKIP LOCKED" if connection.vendor == "postgresql" else ""
+    # Only the quoted table name is interpolated; every value is a parameter.
     sql = (
-        f"UPDATE {table} SET state = %s, attempts = attempts + 1, lease_until = %s, "
+        f"UPDATE {table} SET state = %s, attempts = attempts + 1, lease_until = %s, "  # noqa: S608
         f"updated_at = %s WHERE id IN (SELECT id FROM {table} WHERE state = %s "
-        f"AND channel = %s AND next_attempt_at <= %s "
+        "AND channel = %s AND next_attempt_at <= %s "
         f"ORDER BY priority, next_attempt_at, id LIMIT %s{lock}) RETURNING id"
     )
     params = [
@@ -149,9 +149,8 @@ def ledger_record(outcomes: list[tuple[Delivery, SendResult]], now: datetime | N
         else:
             delivery.state = DeliveryState.FAILED
             if result.outcome == Outcome.RETRY:
-                delivery.last_error = f"gave up after {delivery.attempts} attempts: {result.reason}"[
-                    :500
-                ]
+                reason = f"gave up after {delivery.attempts} attempts: {result.reason}"
+                delivery.last_error = reason[:500]
             if result.outcome == Outcome.GONE and delivery.contact_point_id:
                 gone.append(delivery.contact_point_id)
         changed.append(delivery)
@@ -166,7 +165,8 @@ def ledger_record(outcomes: list[tuple[Delivery, SendResult]], now: datetime | N
         "updated_at",
     ]
     # Only rows this worker still holds: a sweeper may have re-queued a stale lease.
-    Delivery.objects.filter(state=DeliveryState.SENDING).bulk_update(changed, fields, batch_size=500)
+    held = Delivery.objects.filter(state=DeliveryState.SENDING)
+    held.bulk_update(changed, fields, batch_size=500)
     return gone
 
 
@@ -202,9 +202,7 @@ def ended_alerts(now: datetime | None = None):
 def ledger_reap(now: datetime | None = None) -> int:
     """Close the queued rows of ended alerts, so they are never sent."""
     now = now or timezone.now()
-    return Delivery.objects.filter(
-        state=DeliveryState.QUEUED, alert__in=ended_alerts(now)
-    ).update(
+    return Delivery.objects.filter(state=DeliveryState.QUEUED, alert__in=ended_alerts(now)).update(
         state=DeliveryState.CANCELLED,
         last_error="alert ended (cancelled or expired) before this message was sent",
         updated_at=now,

@@ -13,8 +13,8 @@ class HasItem(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return (
-            f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)",
+        return (  # lhs is SQL compiled by Django; the value is a parameter
+            f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = %s)",  # noqa: S608
             [*lhs_params, self.rhs],
         )
 

@@ -1,4 +1,4 @@
-"""Delivery services: dispatch an alert to the ledger, and send what is due.
+"""Delivery services: send what is due, and the periodic safety net.
 
 Tasks and commands call these; they hold the logic, the tasks none.
 """
@@ -8,68 +8,25 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from alerts.channels.base import SendResult
 from alerts.channels.registry import get_channel
-from alerts.models import Alert, AlertAction, AlertState
-from alerts.services import record_event
+from alerts.dispatch import alert_dispatch, enqueue_senders
+from alerts.models import Alert, AlertState
 from alerts.subscriptions.models import ContactPoint
-from alerts.subscriptions.services import contact_point_deactivate
+from alerts.subscriptions.services import contact_point_mark_gone
 
 from . import ledger, throttle
 from .messages import MessageBuilder
 from .models import Delivery, DeliveryState
 
 logger = logging.getLogger(__name__)
-CHANNELS = ("sms", "push", "email")
-
-
-def _enqueue_channels(channels) -> None:
-    from .tasks import deliver_channel
-
-    for channel in channels:
-        deliver_channel.enqueue(channel)
-
-
-def alert_dispatch(*, alert_id: int) -> Alert:
-    """Fan an alert in "sending" out to the ledger, mark it sent, and start the senders.
-
-    Idempotent: the ledger's unique key makes a second dispatch create nothing, and an
-    alert already sent is left alone.
-    """
-    with transaction.atomic():
-        alert = Alert.objects.select_for_update().get(pk=alert_id)
-        if alert.state != AlertState.SENDING:
-            return alert
-        created = ledger.ledger_create(alert)
-        if alert.sent is None:
-            alert.sent = timezone.now().replace(microsecond=0)  # frozen from now on
-        alert.state = AlertState.SENT
-        alert.save(update_fields=["sent", "state", "updated_at"])
-        record_event(
-            alert=alert,
-            action=AlertAction.SENT,
-            user=None,
-            from_state=AlertState.SENDING,
-            detail=f"{created} messages queued",
-        )
-        # An all-clear overtakes what is still queued for the alerts it ends.
-        ledger.ledger_reap()
-        channels = list(
-            Delivery.objects.filter(alert=alert, state=DeliveryState.QUEUED)
-            .values_list("channel", flat=True)
-            .distinct()
-            .order_by()
-        )
-        transaction.on_commit(lambda: _enqueue_channels(channels))
-    return alert
 
 
 def _gone(contact_point_ids) -> None:
     for contact_point in ContactPoint.objects.filter(pk__in=contact_point_ids):
-        contact_point_deactivate(contact_point=contact_point, reason="gone", method="provider")
+        contact_point_mark_gone(contact_point=contact_point, reason="delivery")
 
 
 def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) -> int:
@@ -113,8 +70,9 @@ def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
     try:
         ledger.ledger_sweep()
         while time.monotonic() < deadline:
-            claimed = delivery_send_batch(channel_name=channel_name, channel=channel,
-                                          builder=builder)
+            claimed = delivery_send_batch(
+                channel_name=channel_name, channel=channel, builder=builder
+            )
             if not claimed:
                 break
             total += claimed
@@ -143,5 +101,29 @@ def delivery_sweep(*, stuck_after_seconds: int = 30) -> dict:
         .distinct()
         .order_by()
     )
-    _enqueue_channels(due)
+    enqueue_senders(due)
     return {"requeued": requeued, "reaped": reaped, "dispatched": len(stuck), "channels": due}
+
+
+# Twilio's MessageStatus values, by what they mean for the ledger.
+DELIVERED_STATUSES = {"delivered", "read"}
+FAILED_STATUSES = {"failed", "undelivered"}
+TWILIO_UNSUBSCRIBED = "21610"
+
+
+def delivery_status_update(*, provider_id: str, status: str, error_code: str = "") -> int:
+    """Apply a provider's status callback; never moves a row backwards. Returns rows moved."""
+    now = timezone.now()
+    rows = Delivery.objects.filter(provider_id=provider_id)
+    if status in DELIVERED_STATUSES:
+        return rows.filter(state=DeliveryState.SENT).update(
+            state=DeliveryState.DELIVERED, delivered_at=now, updated_at=now
+        )
+    if status in FAILED_STATUSES:
+        reason = f"provider reports {status}" + (f" (error {error_code})" if error_code else "")
+        if error_code == TWILIO_UNSUBSCRIBED:
+            _gone(rows.values_list("contact_point_id", flat=True))
+        return rows.filter(state=DeliveryState.SENT).update(
+            state=DeliveryState.FAILED, last_error=reason[:500], updated_at=now
+        )
+    return 0  # queued / sending / sent / accepted: nothing we do not know already

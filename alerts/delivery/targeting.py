@@ -1,14 +1,16 @@
 """Who receives an alert: one set-based query from the alert to contact points.
 
-- Audience: a public alert reaches public subscribers; an exercise or a test only the test
-  audience; a Restricted alert only the partner network. The test and partner audiences
-  are operational contacts: they receive every alert of their audience, whatever its area
-  and topic.
+- Audience: a public alert reaches every subscriber in its area (staff and partners who
+  subscribed for a place too); an exercise or a test only the test audience; a Restricted
+  alert only the partner network. For those two, the test and partner audiences are
+  operational contacts: they receive every such alert, whatever its area and topic.
 - Area (public audience): subscribers watching the whole region, one of the alert's
   communes, or — for a drawn polygon or circle — a precise location inside it. A drawn area
   reaches commune-level subscribers only through the communes the author also selected.
 - Topics: extreme and severe alerts reach everyone in the area; others only subscribers
   who chose the alert's category.
+- Updates and all-clears also reach every contact point that received an earlier message
+  of the same incident, wherever and whatever they subscribed to since.
 - Language: the subscriber's own, or French when the alert has no text in it (English is
   optional).
 """
@@ -17,7 +19,7 @@ import math
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
-from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES
+from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES, MsgType
 from alerts.models import Alert
 from alerts.subscriptions.models import ContactPoint, Place, Subscriber
 from alerts.subscriptions.selectors import confirmed_contact_points
@@ -92,9 +94,9 @@ def _places_in_drawn_area(alert: Alert) -> list[int]:
 
 def target_subscribers(alert: Alert) -> QuerySet[Subscriber]:
     audience = AUDIENCE_FOR_ALERT.get(alert.audience, "public")
-    subscribers = Subscriber.objects.filter(audience=audience)
     if audience != "public":
-        return subscribers
+        return Subscriber.objects.filter(audience=audience)
+    subscribers = Subscriber.objects.all()
     if alert.whole_region:
         area = Q()  # every place in the region
     else:
@@ -122,7 +124,18 @@ def delivery_language(alert: Alert):
 
 def target_contact_points(alert: Alert) -> QuerySet[ContactPoint]:
     """Active, confirmed contact points of the targeted subscribers (one query)."""
-    return confirmed_contact_points().filter(subscriber__in=target_subscribers(alert))
+    targeted = Q(subscriber__in=target_subscribers(alert))
+    root = alert.thread_root_id or alert.references_id
+    if alert.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and root:
+        from .models import Delivery
+
+        earlier = (
+            Delivery.objects.filter(Q(alert_id=root) | Q(alert__thread_root_id=root))
+            .exclude(alert_id=alert.pk)
+            .values("contact_point_id")
+        )
+        targeted |= Q(pk__in=earlier)
+    return confirmed_contact_points().filter(targeted)
 
 
 def audience_estimate(alert: Alert) -> dict[str, dict[str, int]]:

@@ -8,81 +8,20 @@ How targeting joins (set-based, one query, no Python loop per subscriber)::
       → Subscriber (audience; language picks the alert's info block; topics)
       → ContactPoint where active AND confirmed_at IS NOT NULL   ← confirmed_contact_points()
 
-`targeted_contact_points()` is that query as a queryset of ContactPoint; feed its
-`.values(...)` to an INSERT … SELECT into the delivery ledger. Places with a precise point
-(latitude/longitude) are matched against alert polygons by the delivery engine (a point in
-polygon test on the few rows with coordinates; see `places_with_points()`).
+The targeting query itself, with audiences, topics and drawn areas, is the delivery
+engine's: alerts/delivery/targeting.py.
 """
 
-from django.db import connection
-from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES, Scope
 from alerts.models import Commune
 
-from .models import Audience, ChannelName, ConsentRecord, ContactPoint, Place, Subscriber
+from .models import ChannelName, ConsentRecord, ContactPoint, Subscriber
 
 
 def confirmed_contact_points() -> QuerySet[ContactPoint]:
     """The only contact points anything may ever be sent to: active and confirmed."""
     return ContactPoint.objects.filter(active=True, confirmed_at__isnull=False)
-
-
-def _topic_condition(category: str):
-    """Subscriber.topics (a JSON list) contains `category`, on PostgreSQL and SQLite."""
-    if connection.vendor == "postgresql":
-        return Q(subscriber__topics__contains=[category])
-    return Q(
-        RawSQL(
-            'EXISTS (SELECT 1 FROM json_each("subscriptions_subscriber"."topics") '
-            "WHERE json_each.value = %s)",
-            [category],
-            output_field=BooleanField(),
-        )
-    )
-
-
-def targeted_contact_points(
-    *,
-    commune_codes: list[str],
-    categories: list[str],
-    severity: str,
-    audiences: list[str] | None = None,
-    scope: str = Scope.PUBLIC,
-) -> QuerySet[ContactPoint]:
-    """Deliverable contact points of subscribers watching one of the communes (or the whole
-    region), in the given audiences, interested in one of the categories, or reached
-    whatever their topics because the severity is extreme or severe.
-
-    Exercise and Test alerts: pass audiences=["test"]. Restricted alerts: ["partner"]
-    (and "test" for their rehearsal). Public: the default, ["public", "test", "partner"].
-    """
-    if audiences is None:
-        audiences = (
-            [Audience.PARTNER, Audience.TEST]
-            if scope == Scope.RESTRICTED
-            else [Audience.PUBLIC, Audience.TEST, Audience.PARTNER]
-        )
-    in_area = Place.objects.filter(subscriber=OuterRef("subscriber")).filter(
-        Q(whole_region=True) | Q(communes__in=commune_codes)
-    )
-    queryset = confirmed_contact_points().filter(
-        Exists(in_area), subscriber__audience__in=audiences
-    )
-    if severity not in ALWAYS_DELIVERED_SEVERITIES:
-        topic_q = Q()
-        for category in categories:
-            topic_q |= _topic_condition(category)
-        queryset = queryset.filter(topic_q) if categories else queryset.none()
-    return queryset
-
-
-def places_with_points() -> QuerySet[Place]:
-    """Places with a precise location whose subscriber has a deliverable contact point."""
-    return Place.objects.filter(latitude__isnull=False, longitude__isnull=False).filter(
-        Exists(confirmed_contact_points().filter(subscriber=OuterRef("subscriber")))
-    )
 
 
 def subscriber_counts() -> dict:

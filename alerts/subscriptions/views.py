@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES
+from alerts.channels.twilio_signature import twilio_request_is_signed
 
 from . import selectors, services, tokens
 from .addresses import normalise_phone
@@ -424,14 +424,7 @@ def _twiml(text: str | None) -> HttpResponse:
 def twilio_inbound(request):
     """Incoming SMS (STOP/START keywords). Only requests signed by Twilio with our auth
     token, for our public URL, are believed; anything else is refused with 403."""
-    signature = request.headers.get("X-Twilio-Signature", "")
-    url = settings.SITE_BASE_URL.rstrip("/") + request.get_full_path()
-    validator = RequestValidator(settings.TWILIO_AUTH_TOKEN or "")
-    if (
-        not settings.TWILIO_AUTH_TOKEN
-        or not signature
-        or not validator.validate(url, request.POST.dict(), signature)
-    ):
+    if not twilio_request_is_signed(request):
         return HttpResponseForbidden("invalid signature")
     try:
         number = normalise_phone(request.POST.get("From", ""))

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "campaigns",
     "alerts",
     "alerts.subscriptions",
+    "alerts.delivery",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -254,3 +255,17 @@ LOGGING = {
 CAP_SENDER = env_str("CAP_SENDER", "alerte@lux-response.brussels")
 ALERTS_MAP_TILE_URL = env_str("ALERTS_MAP_TILE_URL", "")
 ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
+# Delivery engine (alerts/delivery): claim batches from the ledger, retry with back-off.
+DELIVERY_BATCH_SIZE = env_int("DELIVERY_BATCH_SIZE", 500)
+DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)
+DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 8)
+DELIVERY_RETRY_BASE_SECONDS = env_float("DELIVERY_RETRY_BASE_SECONDS", 5.0)
+DELIVERY_RETRY_MAX_SECONDS = env_float("DELIVERY_RETRY_MAX_SECONDS", 900.0)
+DELIVERY_TASK_SECONDS = env_float("DELIVERY_TASK_SECONDS", 60.0)
+# Messages per second per channel, shared by all workers through the cache (0: no limit).
+DELIVERY_RATE_LIMITS = {
+    "sms": env_int("DELIVERY_RATE_SMS", 100),
+    "push": env_int("DELIVERY_RATE_PUSH", 0),
+    "email": env_int("DELIVERY_RATE_EMAIL", 200),
+}

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import http_ece
+import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -228,6 +229,31 @@ class PushPeer:
             self._loop.call_soon_threadsafe(self._server.close)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(5)
+
+
+def vapid_private_key() -> str:
+    """A fresh VAPID private key, raw and base64url-encoded as settings expect it."""
+    from py_vapid import Vapid
+
+    vapid = Vapid()
+    vapid.generate_keys()
+    raw = vapid.private_key.private_numbers().private_value.to_bytes(32, "big")
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+@pytest.fixture
+def push_peer():
+    peer = PushPeer(seed=7).start()
+    yield peer
+    peer.stop()
+
+
+@pytest.fixture
+def push_settings(settings, push_peer):
+    """Our settings with VAPID keys, so the real push sender talks to the peer."""
+    settings.VAPID_PRIVATE_KEY = vapid_private_key()
+    settings.VAPID_SUBJECT = "mailto:ops@example.invalid"
+    return push_peer
 
 
 def main():  # a peer in its own process, for benchmarks

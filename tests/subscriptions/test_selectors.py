@@ -28,42 +28,6 @@ def _subscriber(communes=None, whole_region=False, topics=("Met",), audience="pu
     return ContactPointFactory(subscriber=subscriber, **cp)
 
 
-def test_targeting_by_commune_topic_and_severity():
-    brussels_met = _subscriber(["21004"], topics=["Met"])
-    brussels_fire = _subscriber(["21004"], topics=["Fire"])
-    region_met = _subscriber(whole_region=True, topics=["Met"])
-    _subscriber(["21001"], topics=["Met"])  # elsewhere
-    _subscriber(["21004"], topics=["Met"], confirmed_at=None)  # unconfirmed
-
-    moderate = selectors.targeted_contact_points(
-        commune_codes=["21004"], categories=["Met"], severity="Moderate"
-    )
-    assert set(moderate) == {brussels_met, region_met}
-
-    severe = selectors.targeted_contact_points(
-        commune_codes=["21004"], categories=["Met"], severity="Severe"
-    )
-    assert set(severe) == {brussels_met, brussels_fire, region_met}
-
-
-def test_targeting_by_audience():
-    public = _subscriber(["21004"])
-    tester = _subscriber(["21004"], audience="test")
-    partner = _subscriber(["21004"], audience="partner")
-    exercise = selectors.targeted_contact_points(
-        commune_codes=["21004"], categories=["Met"], severity="Minor", audiences=["test"]
-    )
-    assert list(exercise) == [tester]
-    restricted = selectors.targeted_contact_points(
-        commune_codes=["21004"], categories=["Met"], severity="Minor", scope="Restricted"
-    )
-    assert set(restricted) == {tester, partner}
-    everyone = selectors.targeted_contact_points(
-        commune_codes=["21004"], categories=["Met"], severity="Minor"
-    )
-    assert set(everyone) == {public, tester, partner}
-
-
 def test_subscriber_counts_have_no_personal_data():
     _subscriber(["21004", "21015"])
     _subscriber(whole_region=True, channel="sms", address="+32470990030")

@@ -1,0 +1,202 @@
+"""From approval to the recipients, through the real senders and local protocol peers."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from twilio.request_validator import RequestValidator
+
+from alerts import services as alert_services
+from alerts.delivery import ledger
+from alerts.delivery.models import Delivery
+from alerts.delivery.services import delivery_run, delivery_sweep
+from alerts.dispatch import alert_dispatch
+from alerts.factories import AlertFactory, ApproverFactory
+from alerts.subscriptions.models import ContactPoint
+from tests.peers.twilio import AUTH_TOKEN
+
+pytestmark = pytest.mark.django_db
+
+
+def _approve(alert, run_on_commit):
+    alert_services.alert_submit(alert=alert, user=alert.created_by)
+    with run_on_commit(execute=True):
+        alert_services.alert_approve(alert=alert, user=ApproverFactory())
+    alert.refresh_from_db()
+    return alert
+
+
+def _push_audience(make_audience, peer, n, **kw):
+    def address(i):
+        sub = peer.subscription(i)
+        return {"address": sub["endpoint"], "push_keys": sub["keys"]}
+
+    return make_audience(n, channel="push", address=address, **kw)
+
+
+def test_an_approved_alert_reaches_every_channel_once(
+    make_audience,
+    push_settings,
+    twilio_settings,
+    smtp_settings,
+    django_capture_on_commit_callbacks,
+):
+    _push_audience(make_audience, push_settings, 5)
+    make_audience(3, channel="sms", address=lambda i: {"address": f"+3247099200{i}"})
+    emails = make_audience(2, channel="email", language="nl")
+    alert = _approve(AlertFactory(severity="Severe"), django_capture_on_commit_callbacks)
+
+    assert alert.state == "sent" and alert.sent is not None
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
+    # push: every payload decrypted by the subscriber's key, marked urgent, one topic
+    assert sorted(r.subscriber for r in push_settings.received) == [0, 1, 2, 3, 4]
+    first = push_settings.received[0]
+    assert first.json["title"] == "Rejet chimique : mettez-vous à l'abri"
+    assert first.headers["urgency"] == "high"
+    assert len({r.headers["topic"] for r in push_settings.received}) == 1
+    # SMS through the real twilio SDK
+    assert len(twilio_settings.messages) == 3
+    assert twilio_settings.messages[0]["Body"] == "ALERTE: rentrez, fermez les fenetres."
+    # email in the subscriber's language, with one-click unsubscribe
+    assert len(smtp_settings.messages) == 2
+    mail = smtp_settings.to(emails[0].address)[0]
+    assert mail["Subject"] == "Chemische lozing: ga naar binnen"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # dispatching again sends nothing more
+    alert_dispatch(alert_id=alert.pk)
+    assert ledger.ledger_create(alert) == 0
+    assert len(smtp_settings.messages) == 2
+
+
+def test_exercise_goes_to_the_test_audience_marked_as_such(
+    make_audience, push_settings, django_capture_on_commit_callbacks
+):
+    _push_audience(make_audience, push_settings, 2)
+    from alerts.subscriptions.factories import ContactPointFactory, SubscriberFactory
+
+    volunteer = SubscriberFactory(audience="test")
+    sub = push_settings.subscription(99)
+    ContactPointFactory(
+        subscriber=volunteer, channel="push", address=sub["endpoint"], push_keys=sub["keys"]
+    )
+    _approve(AlertFactory(status="Exercise"), django_capture_on_commit_callbacks)
+
+    assert [r.subscriber for r in push_settings.received] == [99]
+    assert push_settings.received[0].json["title"].startswith("EXERCICE / OEFENING / EXERCISE")
+
+
+def test_a_gone_push_subscription_is_deactivated(
+    make_audience, push_settings, django_capture_on_commit_callbacks
+):
+    points = _push_audience(make_audience, push_settings, 2)
+    push_settings.respond = lambda subscriber, attempt: (410, {}) if subscriber == 1 else None
+    _approve(AlertFactory(), django_capture_on_commit_callbacks)
+
+    assert ContactPoint.objects.get(pk=points[1].pk).active is False
+    assert ContactPoint.objects.get(pk=points[0].pk).active is True
+    states = dict(Delivery.objects.values_list("contact_point_id", "state"))
+    assert states == {points[0].pk: "sent", points[1].pk: "failed"}
+
+
+def test_sms_21610_deactivates_the_number(
+    make_audience, twilio_settings, django_capture_on_commit_callbacks
+):
+    (point,) = make_audience(1, channel="sms", address=lambda i: {"address": "+32470992999"})
+    twilio_settings.fail_next(400, 21610)
+    _approve(AlertFactory(), django_capture_on_commit_callbacks)
+    point.refresh_from_db()
+    assert point.active is False and point.deactivated_reason == "gone"
+
+
+def test_transient_failures_are_retried_later_not_lost(
+    make_audience, push_settings, settings, django_capture_on_commit_callbacks
+):
+    _push_audience(make_audience, push_settings, 3)
+    push_settings.respond = lambda subscriber, attempt: (503, {}) if attempt == 1 else None
+    alert = _approve(AlertFactory(), django_capture_on_commit_callbacks)
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"queued"}
+    assert push_settings.received == []
+
+    Delivery.objects.update(next_attempt_at=timezone.now())  # the back-off has elapsed
+    delivery_run(channel_name="push")
+    assert set(Delivery.objects.filter(alert=alert).values_list("state", flat=True)) == {"sent"}
+    assert sorted(r.subscriber for r in push_settings.received) == [0, 1, 2]
+
+
+def test_an_all_clear_overtakes_the_queue_of_the_alert_it_ends(
+    make_audience, push_settings, django_capture_on_commit_callbacks
+):
+    _push_audience(make_audience, push_settings, 4)
+    original = AlertFactory(state="sending")
+    with django_capture_on_commit_callbacks(execute=False):  # senders not started yet
+        alert_dispatch(alert_id=original.pk)
+    assert Delivery.objects.filter(alert=original, state="queued").count() == 4
+
+    cancel = alert_services.alert_prepare_cancel(original=original, user=original.created_by)
+    _approve(cancel, django_capture_on_commit_callbacks)
+
+    assert set(Delivery.objects.filter(alert=original).values_list("state", flat=True)) == {
+        "cancelled"
+    }
+    assert set(Delivery.objects.filter(alert=cancel).values_list("state", flat=True)) == {"sent"}
+    assert all(r.json["title"] != original.info_for("fr").headline for r in push_settings.received)
+    assert len(push_settings.received) == 4
+
+
+def test_nothing_is_sent_after_the_alert_expired(make_audience, push_settings):
+    _push_audience(make_audience, push_settings, 2)
+    alert = AlertFactory(state="sending", expires=timezone.now() + timedelta(hours=1))
+    alert_dispatch(alert_id=alert.pk)  # on_commit not run: senders not started
+    AlertFactory._meta.model.objects.filter(pk=alert.pk).update(
+        expires=timezone.now() - timedelta(seconds=1)
+    )
+    delivery_run(channel_name="push")
+    assert push_settings.received == []
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"cancelled"}
+
+
+def test_an_alert_left_in_sending_by_a_crash_is_dispatched_by_the_sweeper(
+    make_audience, push_settings, django_capture_on_commit_callbacks
+):
+    _push_audience(make_audience, push_settings, 3)
+    alert = AlertFactory()
+    alert_services.alert_submit(alert=alert, user=alert.created_by)
+    with django_capture_on_commit_callbacks(execute=False):  # the process dies here
+        alert_services.alert_approve(alert=alert, user=ApproverFactory())
+    assert Delivery.objects.count() == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery_sweep(stuck_after_seconds=0)
+
+    alert.refresh_from_db()
+    assert alert.state == "sent"
+    assert sorted(r.subscriber for r in push_settings.received) == [0, 1, 2]
+
+
+def _status(client, **data):
+    url = "http://testserver/webhooks/twilio/status"
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(url, data)
+    return client.post("/webhooks/twilio/status", data, HTTP_X_TWILIO_SIGNATURE=signature)
+
+
+def test_twilio_status_callbacks_move_rows_forward_only(
+    client, make_audience, twilio_settings, django_capture_on_commit_callbacks
+):
+    make_audience(1, channel="sms", address=lambda i: {"address": "+32470993000"})
+    _approve(AlertFactory(), django_capture_on_commit_callbacks)
+    row = Delivery.objects.get()
+    sid = row.provider_id
+    assert sid.startswith("SM")
+
+    forged = client.post(
+        "/webhooks/twilio/status",
+        {"MessageSid": sid, "MessageStatus": "failed"},
+        HTTP_X_TWILIO_SIGNATURE="forged",
+    )
+    assert forged.status_code == 403
+    assert _status(client, MessageSid=sid, MessageStatus="delivered").status_code == 204
+    assert _status(client, MessageSid=sid, MessageStatus="delivered").status_code == 204
+    assert _status(client, MessageSid=sid, MessageStatus="sent").status_code == 204
+    assert _status(client, MessageSid=sid, MessageStatus="failed").status_code == 204
+    row.refresh_from_db()
+    assert row.state == "delivered" and row.delivered_at is not None
