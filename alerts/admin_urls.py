@@ -1,6 +1,7 @@
 from django.urls import path
 
 from alerts import admin_views
+from alerts.delivery import admin_views as delivery_views
 
 app_name = "alerts_admin"
 
@@ -16,4 +17,5 @@ urlpatterns = [
     path("<int:pk>/update/", admin_views.prepare_update, name="update"),
     path("<int:pk>/cancel/", admin_views.prepare_cancel, name="cancel"),
     path("<int:pk>/fast-cancel/", admin_views.fast_cancel, name="fast_cancel"),
+    path("<int:pk>/delivery/", delivery_views.dashboard, name="delivery"),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from alerts import roles, services
 from alerts.cap import alert_to_cap, validate_cap
+from alerts.delivery.targeting import audience_estimate
 from alerts.forms import AlertForm, AlertStartForm, ReasonForm, info_forms
 from alerts.models import Alert, AlertEvent, AlertState
 from alerts.rendering import render_email, render_push, sms_preview
@@ -119,8 +120,17 @@ def _previews(alert: Alert) -> dict:
     languages = [language for language in ("fr", "nl", "en") if language in infos]
     sms = [sms_preview(alert, language) for language in languages]
     cap = alert_to_cap(alert).decode()
+    estimate = audience_estimate(alert)
+    sms_counts = estimate.get("sms", {})
     return {
         "sms": sms,
+        "estimate": [
+            (channel, sorted(per_language.items()), sum(per_language.values()))
+            for channel, per_language in sorted(estimate.items())
+        ],
+        "sms_total_cost_eur": round(
+            sum(p.cost_per_recipient_eur * sms_counts.get(p.language, 0) for p in sms), 2
+        ),
         "push": [(language, render_push(alert, language)) for language in languages],
         "emails": [(language, render_email(alert, language)) for language in languages],
         "cap_xml": cap,

@@ -34,7 +34,9 @@ def extract_django(fileobj, keywords, comment_tags, options):
     """Babel extractor for Django templates: Django's own templatize, then Babel's
     Python extractor, exactly as `makemessages` does with xgettext."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
-    code = templatize(source)
+    # templatize keeps the template's layout; Python's tokenizer would read its indentation
+    # as blocks. Every string literal it writes is on one line (repr), so dedenting is safe.
+    code = "\n".join(line.lstrip() for line in templatize(source).splitlines())
     yield from extract_python(io.BytesIO(code.encode("utf-8")), keywords, comment_tags, options)
 
 

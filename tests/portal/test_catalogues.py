@@ -64,6 +64,16 @@ def test_template_extraction_keeps_context_and_plurals(project):
     assert template.get(("%(n)s alert", "%(n)s alerts")) is not None
 
 
+def test_extraction_reads_templates_whatever_their_indentation(project):
+    (project / "templates" / "page.html").write_text(
+        "{% load i18n %}\n<p>\n    {% if a %}{% translate 'One' %}\n  {% elif b %}"
+        "{% translate 'Two' %}{% endif %}\n</p>",
+        encoding="utf-8",
+    )
+    template = catalogues.extract_template()
+    assert template.get("One") is not None and template.get("Two") is not None
+
+
 def test_compiled_catalogue_is_used_at_runtime():
     from django.utils import translation
 

@@ -1,0 +1,59 @@
+import pytest
+from django.utils import timezone
+
+from alerts.delivery import ledger
+from alerts.delivery.models import Delivery
+from alerts.delivery.selectors import delivery_progress
+from alerts.factories import ApproverFactory, SentAlertFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def alert_with_progress(make_audience):
+    make_audience(4, channel="email")
+    make_audience(2, channel="sms", address=lambda i: {"address": f"+3247099400{i}"})
+    alert = SentAlertFactory()
+    ledger.ledger_create(alert)
+    emails = list(Delivery.objects.filter(channel="email").order_by("pk"))
+    Delivery.objects.filter(pk__in=[d.pk for d in emails[:2]]).update(
+        state="sent", sent_at=timezone.now()
+    )
+    Delivery.objects.filter(pk=emails[2].pk).update(state="failed", last_error="mailbox full")
+    return alert
+
+
+def test_progress_counts_throughput_and_time_to_completion(alert_with_progress):
+    progress = delivery_progress(alert_with_progress)
+    by_channel = {c.channel: c for c in progress.channels}
+    assert by_channel["email"].counts == {"queued": 1, "sent": 2, "failed": 1}
+    assert by_channel["sms"].counts == {"queued": 2}
+    assert progress.remaining == 3
+    assert progress.per_second == pytest.approx(2 / 60)
+    assert progress.eta_seconds == 90
+    assert progress.failures == [{"channel": "email", "last_error": "mailbox full", "n": 1}]
+
+
+def test_dashboard_shows_the_figures_and_refreshes_while_work_remains(client, alert_with_progress):
+    client.force_login(ApproverFactory())
+    response = client.get(f"/admin/alerts/{alert_with_progress.pk}/delivery/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'http-equiv="refresh"' in html
+    assert "mailbox full" in html
+    assert "3 messages still to send" in html or "3 messages" in html
+
+    Delivery.objects.filter(state="queued").update(state="sent", sent_at=timezone.now())
+    html = client.get(f"/admin/alerts/{alert_with_progress.pk}/delivery/").content.decode()
+    assert 'http-equiv="refresh"' not in html
+
+
+def test_dashboard_is_for_alert_roles_only(client, alert_with_progress):
+    from django.contrib.auth.models import Permission
+
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(f"/admin/alerts/{alert_with_progress.pk}/delivery/", follow=True)
+    assert "mailbox full" not in response.content.decode()
+    assert response.redirect_chain[0][0] == "/admin/"
