@@ -4,8 +4,6 @@ One StructBlock per concept, each with its icon, template and preview value, and
 `BaseStreamBlock` that every page body uses.
 """
 
-from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -111,14 +109,6 @@ class ImageBlock(blocks.StructBlock):
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("caption"), max_length=250, required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not (value.get("alt_text") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={"alt_text": ErrorList([ValidationError(_("Describe the image."))])}
-            )
-        return value
 
     class Meta:
         icon = "image"

@@ -19,24 +19,34 @@ def publish(page):
     return type(page).objects.get(pk=page.pk)
 
 
-@pytest.fixture
-def sections(demo_site):
-    """A listing page of every section, in French, Dutch and English."""
-    home = demo_site.homes["fr"]
-    titles = {
-        "risks": (factories.RiskIndexPageFactory, "Risques", "Risico's", "Risks"),
-        "guides": (factories.GuideIndexPageFactory, "Guides", "Gidsen", "Guides"),
-        "campaigns": (factories.CampaignIndexPageFactory, "Campagnes", "Campagnes", "Campaigns"),
-        "events": (factories.EventIndexPageFactory, "Événements", "Evenementen", "Events"),
-        "trainings": (factories.TrainingIndexPageFactory, "Formations", "Opleidingen", "Trainings"),
-        "partners": (factories.PartnerIndexPageFactory, "Partenaires", "Partners", "Partners"),
-    }
-    result = {}
-    for key, (factory, fr, nl, en) in titles.items():
-        page = publish(factory(parent=home, title=fr, slug=key))
-        result[key] = {
+SECTIONS = {
+    "risks": (factories.RiskIndexPageFactory, "Risques", "Risico's", "Risks"),
+    "guides": (factories.GuideIndexPageFactory, "Guides", "Gidsen", "Guides"),
+    "campaigns": (factories.CampaignIndexPageFactory, "Campagnes", "Campagnes", "Campaigns"),
+    "events": (factories.EventIndexPageFactory, "Événements", "Evenementen", "Events"),
+    "trainings": (factories.TrainingIndexPageFactory, "Formations", "Opleidingen", "Trainings"),
+    "partners": (factories.PartnerIndexPageFactory, "Partenaires", "Partners", "Partners"),
+}
+
+
+class Sections(dict):
+    """Listing pages in French, Dutch and English, created when a test first asks."""
+
+    def __init__(self, homes):
+        super().__init__()
+        self.homes = homes
+
+    def __missing__(self, key):
+        factory, fr, nl, en = SECTIONS[key]
+        page = publish(factory(parent=self.homes["fr"], title=fr, slug=key))
+        self[key] = {
             "fr": page,
             "nl": translate(page, "nl", title=nl),
             "en": translate(page, "en", title=en),
         }
-    return result
+        return self[key]
+
+
+@pytest.fixture
+def sections(demo_site):
+    return Sections(demo_site.homes)
