@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -85,9 +86,7 @@ class TrainingPage(PreparednessPage):
                 )
                 return redirect(self.get_url(request) + "#registration")
         context = self.get_context(request, *args, form=form, **kwargs)
-        response = self.render(request, context_overrides=context)
-        response.status_code = 400
-        return response
+        return TemplateResponse(request, self.get_template(request), context, status=400)
 
 
 class TrainingSession(TranslatableMixin, Orderable):
