@@ -17,8 +17,9 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _render(block, value):
-    return block.render(block.normalize(value))
+def _render(block, value, language="fr"):
+    with translation.override(language):
+        return block.render(block.normalize(value))
 
 
 def test_rich_text_renders_its_html():
@@ -110,8 +111,7 @@ def test_faq_folds_each_answer_under_its_question():
 def test_related_pages_link_to_the_reader_language(sections):
     guide = publish(GuidePageFactory(parent=sections["guides"]["fr"], title="Plan familial"))
     dutch = translate(guide, "nl", title="Gezinsplan")
-    with translation.override("nl"):
-        html = _render(blocks.RelatedPagesBlock(), {"title": "", "pages": [guide]})
+    html = _render(blocks.RelatedPagesBlock(), {"title": "", "pages": [guide]}, language="nl")
     assert f'<a href="{dutch.url}">Gezinsplan</a>' in html
 
 
