@@ -131,3 +131,43 @@ def test_language_switcher_leads_to_the_same_guide_in_dutch(client, sections):
     link = re.search(r'href="([^"]+)" hreflang="nl"', switcher).group(1)
     assert link == dutch.url
     assert "<h1>Buren</h1>" in client.get(link).content.decode()
+
+
+def test_every_page_type_opens_in_the_admin_with_scheduled_publishing(
+    client, sections, django_user_model
+):
+    pages = [
+        factories.RiskPageFactory(parent=sections["risks"]["fr"]),
+        factories.GuidePageFactory(parent=sections["guides"]["fr"]),
+        factories.CampaignPageFactory(parent=sections["campaigns"]["fr"]),
+        factories.PlannedEventPageFactory(parent=sections["events"]["fr"]),
+        factories.TrainingSessionFactory(
+            page=factories.TrainingPageFactory(parent=sections["trainings"]["fr"])
+        ).page,
+        factories.PartnerPageFactory(parent=sections["partners"]["fr"]),
+        factories.EmergencyKitPageFactory(parent=sections.homes["fr"]),
+        sections["risks"]["fr"],
+    ]
+    client.force_login(django_user_model.objects.create_superuser("editor", password="x"))
+    for page in pages:
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, type(page).__name__
+        html = response.content.decode()
+        assert 'name="go_live_at"' in html, type(page).__name__
+
+
+def test_audiences_are_edited_as_check_boxes_limited_to_the_choices(
+    client, sections, django_user_model
+):
+    from django.core.exceptions import ValidationError
+
+    from campaigns.models import GuidePage
+
+    guide = factories.GuidePageFactory(parent=sections["guides"]["fr"], audiences=["schools"])
+    client.force_login(django_user_model.objects.create_superuser("editor", password="x"))
+    html = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    assert re.search(r'type="checkbox" name="audiences" value="schools"[^>]*checked', html)
+    field = GuidePage._meta.get_field("audiences").formfield()
+    assert field.clean(["schools", "households"]) == ["schools", "households"]
+    with pytest.raises(ValidationError):
+        field.clean(["aliens"])
