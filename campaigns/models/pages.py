@@ -184,6 +184,6 @@ class EmergencyKitPage(PreparednessPage):
         context = super().get_context(request, *args, **kwargs)
         # Strings for the progressive-enhancement script.
         context["kit_strings"] = {
-            "progress": str(_("%(done)s of %(total)s items ready")),
+            "progress": str(_("Ready: %(done)s of %(total)s")),
         }
         return context

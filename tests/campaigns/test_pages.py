@@ -114,7 +114,7 @@ def test_emergency_kit_is_a_plain_list_that_a_script_enhances(client, demo_site)
             r'<script id="kit-strings" type="application/json">(.*?)</script>', html
         )
         assert strings is not None
-    assert "items klaar" in _html(client, pages["nl"])
+    assert "Klaar: %(done)s van %(total)s" in _html(client, pages["nl"])
 
 
 def test_kit_stylesheet_prints_on_one_a4_page(client):
