@@ -85,7 +85,7 @@ class StepsBlock(blocks.StructBlock):
 class ChecklistBlock(blocks.StructBlock):
     """A list of things to check or to have, shown as a checklist."""
 
-    title = blocks.CharBlock(label=_("title"), max_length=120)
+    title = blocks.CharBlock(label=_("title"), max_length=120, required=False)
     items = blocks.ListBlock(
         blocks.CharBlock(label=_("item"), max_length=200), label=_("items"), min_num=1
     )

@@ -85,14 +85,14 @@ def seed_risks(homes) -> dict:
             section["fr"],
             models.RiskPage,
             content["fr"]["slug"],
-            {**common, **risk_content.fields(content["fr"], "fr")},
+            {**common, **risk_content.fields(content["fr"])},
         )
         for language in ("nl", "en"):
             _translation(
                 fr,
                 language,
                 content[language]["slug"],
-                risk_content.fields(content[language], language),
+                risk_content.fields(content[language]),
             )
         pages[content["fr"]["slug"]] = fr
     return pages

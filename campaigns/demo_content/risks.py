@@ -917,16 +917,9 @@ RISKS = [
     ),
 ]
 
-LABELS = {
-    "fr": {"before": "À préparer", "during": "Les bons réflexes"},
-    "nl": {"before": "Voor te bereiden", "during": "De juiste reflexen"},
-    "en": {"before": "To prepare", "during": "The right reflexes"},
-}
 
-
-def fields(content: dict, language: str) -> dict:
+def fields(content: dict) -> dict:
     """Model field values of a risk page from its compact description."""
-    labels = LABELS[language]
     steps = [
         {"title": title, "text": f"<p>{text}</p>" if text else ""}
         for title, text in content["during"]
@@ -935,7 +928,8 @@ def fields(content: dict, language: str) -> dict:
         "title": content["title"],
         "intro": content["intro"],
         "body": [("text", content["what"])],
-        "before": [("checklist", {"title": labels["before"], "items": content["before"]})],
-        "during": [("steps", {"title": labels["during"], "steps": steps})],
+        # The page already heads these sections ("Before: be prepared"…): no block title.
+        "before": [("checklist", {"title": "", "items": content["before"]})],
+        "during": [("steps", {"title": "", "steps": steps})],
         "after": [("text", content["after"])],
     }

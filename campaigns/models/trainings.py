@@ -110,9 +110,10 @@ class TrainingSession(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
     def __str__(self):
-        from portal.localization import format_datetime
+        from portal.localization import format_date, format_time
 
-        return f"{format_datetime(self.start, 'medium')} · {self.location}"
+        when = f"{format_date(self.start, 'medium')}, {format_time(self.start)}"
+        return f"{when} · {self.location}"
 
 
 class TrainingRegistration(models.Model):
