@@ -26,3 +26,19 @@ def test_others_are_not(django_user_model):
     assert not user_is_authority(writer)
     assert not user_is_authority(inactive)
     assert not user_is_authority(AnonymousUser())
+
+
+def test_registrations_are_never_added_by_hand_and_read_by_authorities(django_user_model):
+    from campaigns.models import TrainingRegistration
+    from campaigns.permissions import RegistrationPermissionPolicy
+
+    policy = RegistrationPermissionPolicy(TrainingRegistration)
+    approver = django_user_model.objects.create_user("a", password="x")
+    approver.groups.add(Group.objects.get(name="Alert approvers"))
+    superuser = django_user_model.objects.create_superuser("root", password="x")
+    citizen = django_user_model.objects.create_user("c", password="x")
+
+    assert policy.user_has_permission(approver, "view")
+    assert policy.user_has_permission(approver, "change")
+    assert not policy.user_has_permission(citizen, "view")
+    assert not policy.user_has_permission(superuser, "add")

@@ -42,3 +42,16 @@ def test_panel_lists_missing_and_outdated_translations(client, django_user_model
 def test_panel_says_when_everything_is_translated(client, django_user_model, demo_site):
     panel = _panel(client, django_user_model)
     assert "Chaque page publiée a une version française et néerlandaise à jour." in panel
+
+
+def test_organisers_see_registrations_but_cannot_add_one(client, django_user_model, sections):
+    page = factories.TrainingPageFactory(parent=sections["trainings"]["fr"])
+    registration = factories.TrainingRegistrationFactory(
+        session=factories.TrainingSessionFactory(page=page), name="Sofie Peeters"
+    )
+    client.force_login(django_user_model.objects.create_superuser("admin", password="x"))
+    html = client.get("/admin/training_registrations/").content.decode()
+    assert "Sofie Peeters" in html
+    assert registration.email in html
+    assert "/admin/training_registrations/new/" not in html
+    assert client.get("/admin/training_registrations/new/").status_code in (302, 403)
