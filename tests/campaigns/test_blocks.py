@@ -33,7 +33,7 @@ def test_callout_says_it_is_a_warning_to_screen_readers():
         {"level": "warning", "title": "Danger", "text": "<p>Appelez le 112.</p>"},
     )
     assert 'class="callout callout--warning"' in html
-    assert "Avertissement: </span>Danger" in html
+    assert "Avertissement : </span>Danger" in html
     assert "Appelez le 112." in html
 
 
