@@ -67,6 +67,16 @@ class TrainingPage(PreparednessPage):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = RegistrationForm(request.POST, sessions=list(self.upcoming_sessions()))
+        if form.is_valid() and not _registration_allowed(request, form.cleaned_data["email"]):
+            form.add_error(
+                None,
+                _(
+                    "Too many registrations from this connection or for this address. "
+                    "Please try again in an hour."
+                ),
+            )
+            context = self.get_context(request, *args, form=form, **kwargs)
+            return TemplateResponse(request, self.get_template(request), context, status=429)
         if form.is_valid():
             try:
                 registration_create(
@@ -87,6 +97,23 @@ class TrainingPage(PreparednessPage):
                 return redirect(self.get_url(request) + "#registration")
         context = self.get_context(request, *args, form=form, **kwargs)
         return TemplateResponse(request, self.get_template(request), context, status=400)
+
+
+# Each registration sends an email to the address typed in the form: at most this many per
+# hour for one address, and for one client address.
+REGISTRATIONS_PER_EMAIL_PER_HOUR = 3
+REGISTRATIONS_PER_CLIENT_PER_HOUR = 20
+
+
+def _registration_allowed(request, email: str) -> bool:
+    from campaigns.throttle import throttle_allows
+
+    client = request.META.get("REMOTE_ADDR", "unknown")
+    return throttle_allows(
+        f"registration:email:{email.lower()}", limit=REGISTRATIONS_PER_EMAIL_PER_HOUR, window=3600
+    ) and throttle_allows(
+        f"registration:client:{client}", limit=REGISTRATIONS_PER_CLIENT_PER_HOUR, window=3600
+    )
 
 
 class TrainingSession(TranslatableMixin, Orderable):

@@ -88,3 +88,27 @@ def test_invalid_form_shows_errors_and_registers_nobody(client, training):
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
     assert not TrainingRegistration.objects.exists()
+
+
+def test_one_address_cannot_be_flooded_with_confirmations(
+    client, training, django_capture_on_commit_callbacks
+):
+    for _n in range(3):
+        factories.TrainingSessionFactory(page=training, capacity=5)
+    page = publish(training)
+    sessions = list(page.sessions.order_by("pk"))
+    with django_capture_on_commit_callbacks(execute=True):
+        for session in sessions[:3]:
+            _register(client, page, session, email="victim@example.org")
+        response = client.post(
+            page.url,
+            {
+                "session": sessions[3].pk,
+                "name": "X",
+                "email": "victim@example.org",
+                "organisation": "X",
+            },
+        )
+    assert response.status_code == 429
+    assert "Trop d&#x27;inscriptions" in response.content.decode()
+    assert len(mail.outbox) == 3
