@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -39,7 +39,9 @@ def registration_create(
     runs write transactions one at a time) before the places are counted, so two people
     cannot take the last place together. The confirmation is sent once committed.
     """
-    session = TrainingSession.objects.select_related("page").get(pk=session_id)
+    session = TrainingSession.objects.get(pk=session_id)
+    if session.start <= timezone.now():
+        raise RegistrationRefused(_("This session has already started."))
     copies = list(
         TrainingSession.objects.select_for_update().filter(translation_key=session.translation_key)
     )

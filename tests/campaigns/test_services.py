@@ -77,3 +77,16 @@ def test_editorial_workflow_is_assigned_to_the_listings(sections):
     # A guide created under the listing goes through the workflow.
     guide = factories.GuidePageFactory(parent=sections["guides"]["fr"])
     assert guide.get_workflow() == workflow
+
+
+def test_a_session_that_has_started_takes_no_registration(session):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    session.start = timezone.now() - dt.timedelta(minutes=5)
+    session.save()
+    with pytest.raises(services.RegistrationRefused) as refusal:
+        _register(session, "late@example.org")
+    with translation.override("fr"):
+        assert str(refusal.value.message) == "Cette session a déjà commencé."
