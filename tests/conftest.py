@@ -72,6 +72,12 @@ def _fresh_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    """Uploaded files (demo documents, test images) never land in the working tree."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def demo_site(db):
     """The portal's demo seed: locales fr/nl/en and a published home page in each."""

@@ -12,11 +12,6 @@ from tests.campaigns.conftest import publish, translate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _render(block, value, language="fr"):
     with translation.override(language):
         return block.render(block.normalize(value))

@@ -18,8 +18,7 @@ def _counts():
     )
 
 
-def test_seed_is_idempotent_and_complete(demo_site, settings, tmp_path, client):
-    settings.MEDIA_ROOT = tmp_path
+def test_seed_is_idempotent_and_complete(demo_site, client):
     demo.seed(demo_site)
     first = _counts()
     demo.seed(demo_site)
