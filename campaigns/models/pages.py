@@ -147,6 +147,15 @@ class RiskPage(PreparednessPage):
     class Meta:
         verbose_name = _("risk")
 
+    def current_campaigns(self):
+        """Live campaigns about this hazard, running today, in this page's language."""
+        campaigns = CampaignPage.objects.live().public().filter(locale=self.locale)
+        return [
+            c
+            for c in campaigns.order_by("-start_date")
+            if self.hazard in c.hazards and c.is_current
+        ]
+
 
 class KitSectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=120)

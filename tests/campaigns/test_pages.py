@@ -171,3 +171,31 @@ def test_audiences_are_edited_as_check_boxes_limited_to_the_choices(
     assert field.clean(["schools", "households"]) == ["schools", "households"]
     with pytest.raises(ValidationError):
         field.clean(["aliens"])
+
+
+def test_risk_page_links_the_current_campaigns_about_its_hazard(client, sections):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    risk = publish(factories.RiskPageFactory(parent=sections["risks"]["fr"], hazard="heatwave"))
+    index = sections["campaigns"]["fr"]
+    current = publish(
+        factories.CampaignPageFactory(parent=index, title="Été", hazards=["heatwave"])
+    )
+    publish(factories.CampaignPageFactory(parent=index, title="Orages", hazards=["flood"]))
+    last_year = timezone.localdate() - dt.timedelta(days=365)
+    publish(
+        factories.CampaignPageFactory(
+            parent=index,
+            title="Été passé",
+            hazards=["heatwave"],
+            start_date=last_year,
+            end_date=last_year + dt.timedelta(days=60),
+        )
+    )
+    html = client.get(risk.url).content.decode()
+    section = html.split('id="campaigns-title"')[1].split("</nav>")[0]
+    assert f'<a href="{current.url}">Été</a>' in section
+    assert "Orages" not in section
+    assert "Été passé" not in section

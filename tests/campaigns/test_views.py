@@ -34,6 +34,7 @@ def test_search_returns_only_the_current_language(client, flood, language, expec
     assert response.status_code == 200
     results = response.content.decode().split('class="search-results"')[1]
     assert f">{expected}</a>" in results
+    assert {"fr": "Risque", "nl": "Risico", "en": "Risk"}[language] in results
     for other in others:
         assert f">{other}</a>" not in results
 
