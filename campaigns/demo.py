@@ -9,8 +9,10 @@ nothing.
 """
 
 import datetime as dt
+import io
 
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -314,6 +316,9 @@ def seed(context) -> None:
     seed_partners(homes)
     editorial_workflow_setup(listing_pages=[*campaign_section.values(), *guide_section.values()])
     seed_locale_synchronisation()
+    # Pages are indexed by background tasks; index now so the demo is searchable even when
+    # only `runserver` runs (no task worker).
+    transaction.on_commit(lambda: call_command("update_index", stdout=io.StringIO()))
     context.messages.append(
         "Preparedness content: "
         f"{models.RiskPage.objects.count()} risk pages, "
