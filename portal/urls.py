@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import views as campaigns_views
 from portal import views
 
 # Language-neutral endpoints: machines, the admin and the language switch.
@@ -28,6 +29,7 @@ if settings.DEBUG:
 # Citizen pages live under /fr/, /nl/ and /en/; "/" is redirected by LocaleMiddleware
 # according to the language cookie, then Accept-Language, then French.
 urlpatterns += i18n_patterns(
+    path("search/", campaigns_views.search, name="search"),
     path("alerts/", include("alerts.urls")),
     path("", include("alerts.subscriptions.urls")),
     path("", include(wagtail_urls)),

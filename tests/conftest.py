@@ -76,9 +76,10 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _var_dir_in_tmp(settings, tmp_path):
-    """Local state (the outbox above all) goes to a per-test folder, never to var/."""
+def _local_state_in_tmp(settings, tmp_path):
+    """Local state (the outbox, uploaded files) goes to a per-test folder, never to var/."""
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -1,0 +1,109 @@
+"""Writes of the preparedness content: registrations and the editorial set-up."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from campaigns.models import TrainingRegistration, TrainingSession
+
+WRITERS = "Writers"
+EDITORS = "Editors"
+EDITORIAL_WORKFLOW = "Campaigns and guides review"
+
+
+@dataclass
+class RegistrationRefused(Exception):
+    message: str
+
+
+@transaction.atomic
+def registration_create(
+    *, session_id: int, name: str, email: str, organisation: str, language: str
+) -> TrainingRegistration:
+    """Register someone for a session, unless it is full or they already are.
+
+    The session and its translations are locked (SELECT … FOR UPDATE on PostgreSQL; SQLite
+    runs write transactions one at a time) before the places are counted, so two people
+    cannot take the last place together. The confirmation is sent once committed.
+    """
+    session = TrainingSession.objects.get(pk=session_id)
+    if session.start <= timezone.now():
+        raise RegistrationRefused(_("This session has already started."))
+    copies = list(
+        TrainingSession.objects.select_for_update().filter(translation_key=session.translation_key)
+    )
+    taken = TrainingRegistration.objects.filter(session__in=copies)
+    if taken.filter(email__iexact=email).exists():
+        raise RegistrationRefused(_("You are already registered for this session."))
+    if taken.count() >= session.capacity:
+        raise RegistrationRefused(_("This session is full. Please choose another session."))
+    registration = TrainingRegistration.objects.create(
+        session=session, name=name, email=email, organisation=organisation, language=language
+    )
+    transaction.on_commit(lambda: registration_confirmation_send(registration_id=registration.pk))
+    return registration
+
+
+def registration_confirmation_send(*, registration_id: int) -> None:
+    """Email the confirmation, in the language the person registered in."""
+    registration = TrainingRegistration.objects.select_related("session__page").get(
+        pk=registration_id
+    )
+    with translation.override(registration.language):
+        page = registration.session.page
+        context = {
+            "registration": registration,
+            "session": registration.session,
+            "page": page,
+            "page_url": page.full_url,
+        }
+        subject = str(_("Registration confirmed: %(title)s") % {"title": page.title})
+        body = render_to_string("campaigns/emails/registration_confirmation.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+
+
+@transaction.atomic
+def editorial_workflow_setup(*, listing_pages) -> Workflow:
+    """Writers submit, Editors approve: the moderation workflow on the given listings,
+    and the page permissions each group needs there. Idempotent."""
+    writers, _created = Group.objects.get_or_create(name=WRITERS)
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    writers.permissions.add(access_admin)
+    editors.permissions.add(access_admin)
+    page_permissions = {
+        codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        for codename in ("add_page", "change_page", "publish_page")
+    }
+    task = GroupApprovalTask.objects.filter(name="Editors approve").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Editors approve")
+    task.groups.set([editors])
+    workflow, _created = Workflow.objects.get_or_create(name=EDITORIAL_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in listing_pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=writers, page=page, permission=page_permissions[codename]
+            )
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=editors, page=page, permission=page_permissions[codename]
+            )
+    return workflow

@@ -1,0 +1,38 @@
+"""The main navigation lists the sections that exist in the current language."""
+
+import re
+
+import pytest
+
+from tests.campaigns.conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def _nav(html):
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+
+
+def test_navigation_links_existing_sections_in_order(client, sections):
+    risks, guides = sections["risks"], sections["guides"]
+    assert _nav(client.get("/fr/").content.decode()) == [
+        (risks["fr"].url, "Risques"),
+        (guides["fr"].url, "Guides"),
+    ]
+    assert _nav(client.get("/nl/").content.decode()) == [
+        (risks["nl"].url, "Risico&#x27;s"),
+        (guides["nl"].url, "Gidsen"),
+    ]
+
+
+def test_unpublished_section_is_not_linked(client, sections):
+    sections["guides"]["en"].unpublish()
+    publish(sections["risks"]["en"])
+    links = _nav(client.get("/en/").content.decode())
+    assert [title for _url, title in links] == ["Risks"]
+
+
+def test_current_section_is_marked(client, sections):
+    html = client.get(sections["risks"]["fr"].url).content.decode()
+    assert f'<a href="{sections["risks"]["fr"].url}" aria-current="page">Risques</a>' in html
