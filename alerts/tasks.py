@@ -3,7 +3,8 @@
 from django_tasks import task
 
 
-@task()
+# Alert work runs on the "urgent" queue, with its own worker, ahead of everything else.
+@task(queue_name="urgent", priority=100)
 def dispatch_alert(alert_id: int) -> None:
     from alerts.dispatch import alert_dispatch
 

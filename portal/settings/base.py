@@ -19,8 +19,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "campaigns",
-    "alerts",
+    # Subscriptions before alerts: the demo seeds subscribers, then sends them an alert.
     "alerts.subscriptions",
+    "alerts",
     "alerts.delivery",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Run the portal and, with the embedded task backend, its background worker."
+    help = "Run the portal and, with the embedded task backend, its background workers."
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="address:port to serve on")
@@ -16,29 +16,33 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, addr, no_worker, **options):
-        worker = None
+        workers = []
         backend = settings.TASKS["default"]["BACKEND"]
         if not no_worker and backend == "django_tasks_db.DatabaseBackend":
-            queues = ",".join(settings.TASKS["default"].get("QUEUES", ["default"]))
-            worker = subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
-                [
-                    sys.executable,
-                    "manage.py",
-                    "db_worker",
-                    "--queue-name",
-                    queues,
-                    "--interval",
-                    "0.5",
-                ],
-                cwd=settings.BASE_DIR,
+            # One worker for alert work alone, so a content import never delays an alert,
+            # and one for everything else (search index, reference index, purges).
+            for queues in ("urgent", "default"):
+                workers.append(
+                    self._manage("db_worker", "--queue-name", queues, "--interval", "0.5")
+                )
+            workers.append(self._manage("delivery_sweep", "--every", "15"))
+            self.stdout.write(
+                "Background workers started: urgent (alerts), default (content), "
+                "delivery safety net every 15 s."
             )
-            self.stdout.write(f"Background worker started (pid {worker.pid}, queues {queues}).")
         try:
             call_command("runserver", addr, use_reloader=False)
         finally:
-            if worker is not None:
+            for worker in workers:
                 worker.terminate()
+            for worker in workers:
                 try:
                     worker.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     worker.kill()
+
+    @staticmethod
+    def _manage(*arguments: str) -> subprocess.Popen:
+        return subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
+            [sys.executable, "manage.py", *arguments], cwd=settings.BASE_DIR
+        )
