@@ -20,7 +20,7 @@ class Figure:
         return self.ours / self.reference if self.reference else float("inf")
 
 
-def render(figures: list[Figure]) -> str:
+def render(figures: list[Figure], problems: list[str] | None = None) -> str:
     cpu = os.cpu_count()
     lines = [
         "# Benchmarks",
@@ -42,9 +42,11 @@ def render(figures: list[Figure]) -> str:
     for f in figures:
         if f.detail:
             lines += [f"**{f.name}.** {f.detail}", ""]
+    for problem in problems or []:
+        lines += [f"**Not run.** {problem}", ""]
     return "\n".join(lines)
 
 
-def write(figures: list[Figure], path: Path) -> None:
+def write(figures: list[Figure], path: Path, problems: list[str] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(figures))
+    path.write_text(render(figures, problems))
