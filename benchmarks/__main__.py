@@ -54,7 +54,11 @@ def run_suite(name: str, database: str | None) -> dict:
     try:
         result = subprocess.run(  # noqa: S603 - our own module
             [sys.executable, "-m", "benchmarks.run_one", name],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
         )
     finally:
         if dropped:

@@ -82,7 +82,10 @@ def ledger_create(alert: Alert, now: datetime | None = None) -> int:
     insert = (
         f"INSERT INTO {table} ({columns}) {sql} ON CONFLICT (alert_id, contact_point_id) DO NOTHING"
     )
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Enough memory for the hash joins of a million-row fan-out to stay in RAM.
+            cursor.execute("SET LOCAL work_mem = '128MB'")
         cursor.execute(insert, params)
         return max(cursor.rowcount, 0)
 

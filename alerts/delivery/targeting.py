@@ -21,7 +21,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES, MsgType
 from alerts.models import Alert
-from alerts.subscriptions.models import ContactPoint, Place, Subscriber
+from alerts.subscriptions.models import ContactPoint, Place
 from alerts.subscriptions.selectors import confirmed_contact_points
 
 AUDIENCE_FOR_ALERT = {"public": "public", "test": "test", "partners": "partner"}
@@ -92,11 +92,11 @@ def _places_in_drawn_area(alert: Alert) -> list[int]:
     return ids
 
 
-def target_subscribers(alert: Alert) -> QuerySet[Subscriber]:
+def target_condition(alert: Alert) -> Q:
+    """The condition on ContactPoint rows for the alert's audience, area and topics."""
     audience = AUDIENCE_FOR_ALERT.get(alert.audience, "public")
     if audience != "public":
-        return Subscriber.objects.filter(audience=audience)
-    subscribers = Subscriber.objects.all()
+        return Q(subscriber__audience=audience)
     if alert.whole_region:
         area = Q()  # every place in the region
     else:
@@ -107,10 +107,10 @@ def target_subscribers(alert: Alert) -> QuerySet[Subscriber]:
         drawn = _places_in_drawn_area(alert)
         if drawn:
             area |= Q(pk__in=drawn)
-    subscribers = subscribers.filter(pk__in=Place.objects.filter(area).values("subscriber_id"))
+    condition = Q(subscriber_id__in=Place.objects.filter(area).values("subscriber_id"))
     if alert.severity not in ALWAYS_DELIVERED_SEVERITIES:
-        subscribers = subscribers.filter(topics__has_item=alert.category)
-    return subscribers
+        condition &= Q(subscriber__topics__has_item=alert.category)
+    return condition
 
 
 def delivery_language(alert: Alert):
@@ -124,7 +124,7 @@ def delivery_language(alert: Alert):
 
 def target_contact_points(alert: Alert) -> QuerySet[ContactPoint]:
     """Active, confirmed contact points of the targeted subscribers (one query)."""
-    targeted = Q(subscriber__in=target_subscribers(alert))
+    targeted = target_condition(alert)
     root = alert.thread_root_id or alert.references_id
     if alert.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and root:
         from .models import Delivery
