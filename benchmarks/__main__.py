@@ -8,15 +8,15 @@ import django
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="make bench")
-    parser.add_argument("only", nargs="*", help="run only these benchmarks (push, …)")
+    parser.add_argument("only", nargs="*", help="run only these benchmarks (push, sms, email)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     django.setup()
 
-    from . import push, report
+    from . import email, push, report, sms
 
-    suites = {"push": push.run}
+    suites = {"push": push.run, "sms": sms.run, "email": email.run}
     figures = []
     for name, run in suites.items():
         if args.only and name not in args.only:
