@@ -89,3 +89,20 @@ def test_starttls_to_a_server_whose_certificate_is_not_trusted_sends_nothing(
     results = EmailChannel().send_many([_message()])
     assert results[0].outcome is Outcome.RETRY and "CERTIFICATE_VERIFY_FAILED" in results[0].reason
     assert smtp_tls_settings.messages == []
+
+
+def test_a_connection_lost_mid_batch_is_reopened_for_the_rest(smtp_settings):
+    original = smtp_settings.handle_DATA
+
+    async def accept_then_hang_up(server, session, envelope):
+        answer = await original(server, session, envelope)
+        if len(smtp_settings.messages) == 2:
+            server.loop.call_soon(server.transport.close)
+        return answer
+
+    smtp_settings.handle_DATA = accept_then_hang_up
+    messages = [_message(f"p{i}@example.invalid", f"ref-{i}") for i in range(5)]
+    results = EmailChannel().send_many(messages)
+    assert [r.outcome for r in results] == [Outcome.SENT] * 2 + [Outcome.RETRY] + [Outcome.SENT] * 2
+    assert results[2].ambiguous is True
+    assert len(smtp_settings.messages) == 4 and smtp_settings.sessions == 2

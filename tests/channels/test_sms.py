@@ -203,3 +203,19 @@ def test_find_sent_cannot_ask_an_unreachable_provider(settings, twilio_settings)
     settings.TWILIO_API_BASE_URL = "http://127.0.0.1:9"
     with pytest.raises(SMSLookupError):
         TwilioSMSChannel().find_sent(_message(), datetime.now(UTC))
+
+
+def test_send_many_through_a_failing_provider_reports_exactly_what_was_accepted(twilio_settings):
+    twilio_settings.chaos(0.3, seed=7)  # 500, 429, connection reset, no answer
+    numbers = [f"+324709{i:05d}" for i in range(120)]
+    channel = TwilioSMSChannel(timeout=0.5)
+    results = channel.send_many([_message(n) for n in numbers])
+    channel.close()
+    accepted = {m["to"]: m["sid"] for m in twilio_settings.accepted}
+    sent = {n: r.provider_id for n, r in zip(numbers, results, strict=True) if r.outcome == "sent"}
+    assert sent == accepted and 60 < len(sent) < 110
+    answered = {r["form"]["To"]: r["status"] for r in twilio_settings.requests}
+    for number, result in zip(numbers, results, strict=True):
+        if number not in sent:
+            assert result.outcome is Outcome.RETRY
+            assert result.ambiguous is (answered[number] != 429)
