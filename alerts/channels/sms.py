@@ -19,7 +19,7 @@ import asyncio
 import contextvars
 import functools
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import aiohttp
 import requests
@@ -53,6 +53,19 @@ def _retry_after(response) -> float | None:
         return None
 
 
+# A batch repeats the same text, sender and callback for every recipient: quote each once.
+_quote = functools.lru_cache(maxsize=4096)(quote_plus)
+
+
+def _form(data: dict) -> bytes:
+    """`urlencode(data, doseq=True)`, quoting repeated values only once."""
+    pairs = []
+    for key, value in data.items():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            pairs.append(f"{_quote(str(key))}={_quote(str(item))}")
+    return "&".join(pairs).encode()
+
+
 class SMSLookupError(Exception):
     """Twilio could not be asked whether a message went out: do not resend yet."""
 
@@ -67,6 +80,7 @@ class _AsyncHttpClient(AsyncTwilioHttpClient):
         self.session = aiohttp.ClientSession(
             timeout=aiohttp.ClientTimeout(total=None, connect=timeout, sock_read=timeout),
             connector=aiohttp.TCPConnector(limit=limit, limit_per_host=limit),
+            cookie_jar=aiohttp.DummyCookieJar(),  # Twilio's API sets none worth keeping
         )
 
     @functools.cache  # noqa: B019 - one client per channel, one or two credentials
@@ -87,7 +101,7 @@ class _AsyncHttpClient(AsyncTwilioHttpClient):
         if isinstance(data, dict):
             # the SDK sends forms; aiohttp's FormData would build a multipart writer (and a
             # random boundary) for each one before settling on urlencoding it
-            data = urlencode(data, doseq=True).encode()
+            data = _form(data)
         async with self.session.request(
             method.upper(),
             url,
@@ -98,7 +112,7 @@ class _AsyncHttpClient(AsyncTwilioHttpClient):
             else headers,
             allow_redirects=allow_redirects,
         ) as response:
-            text = await response.text()
+            text = (await response.read()).decode()  # Twilio's API answers JSON in UTF-8
         answer = Response(response.status, text, response.headers)
         _answer.set(answer)
         return answer
