@@ -3,34 +3,38 @@
 A Messaging Service SID is used when set, otherwise the alphanumeric sender ID in
 TWILIO_FROM. TWILIO_API_BASE_URL points the SDK at a local peer (tests, demos).
 Provider answers are mapped onto the shared result type:
-21610 (recipient replied STOP) → gone; 429, 5xx and timeouts → retry (5xx, read timeouts and
+21610 (recipient replied STOP) → gone; 429, 5xx and timeouts → retry (5xx, timeouts and
 connections dropped after the request left are ambiguous: the message may have been
-accepted); failing to connect → retry, not ambiguous; other 4xx → failed.
+accepted); a refused or unreachable connection → retry, not ambiguous; other 4xx → failed.
 
 `send` is one synchronous request (a verification code from a web request). `send_many`
-sends a batch concurrently with the SDK's async support (`create_async` on an aiohttp
-session, at most `concurrency` requests in flight), on an event loop and session the channel
+sends a batch concurrently with the SDK's async support (`messages.create_async`, at most
+`concurrency` requests in flight) on an event loop and keep-alive connections the channel
 keeps until `close()`: a delivery worker's batches never wait on one request at a time.
 `find_sent` asks Twilio whether a message already went out, before a resend after an
 ambiguous answer.
 """
 
 import asyncio
+import base64
 import contextvars
 import functools
+import logging
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
-import aiohttp
 import requests
 from django.conf import settings
 from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
-from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.http import AsyncHttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
 from .base import Channel, Message, SendResult
+from .http11 import HTTPError, OriginPool
+
+_logger = logging.getLogger("twilio.async_http_client")
 
 TWILIO_UNSUBSCRIBED_RECIPIENT = 21610
 #: Twilio's ValidityPeriod bounds, in seconds (10 hours at most).
@@ -46,7 +50,8 @@ _answer: contextvars.ContextVar[Response | None] = contextvars.ContextVar(
 
 
 def _retry_after(response) -> float | None:
-    value = (getattr(response, "headers", None) or {}).get("Retry-After")
+    headers = getattr(response, "headers", None) or {}
+    value = headers.get("Retry-After", headers.get("retry-after"))
     try:
         return float(value) if value is not None else None
     except ValueError:
@@ -70,22 +75,19 @@ class SMSLookupError(Exception):
     """Twilio could not be asked whether a message went out: do not resend yet."""
 
 
-class _AsyncHttpClient(AsyncTwilioHttpClient):
-    """The SDK's aiohttp client with a connect and a read timeout (the SDK's own passes no
-    timeout to aiohttp unless each call gives one), a pool as large as the concurrency, no
-    proxy-environment lookups, and each answer kept for the task that asked."""
+class _AsyncHttpClient(AsyncHttpClient):
+    """The SDK's extension point for an async transport (`twilio.http.AsyncHttpClient`),
+    on the project's HTTP/1.1 keep-alive client (alerts.channels.http11, as web push uses):
+    `AsyncTwilioHttpClient`'s aiohttp spends more Python per request than the SDK itself,
+    which made our side, not Twilio, the limit of a batch. Requests stay the SDK's own
+    (create_async builds them, its Page and error handling read the answers); each answer
+    is also kept for the task that asked (Retry-After)."""
 
     def __init__(self, *, timeout: float, limit: int):
-        super().__init__(pool_connections=False, timeout=timeout)
-        self.session = aiohttp.ClientSession(
-            timeout=aiohttp.ClientTimeout(total=None, connect=timeout, sock_read=timeout),
-            connector=aiohttp.TCPConnector(limit=limit, limit_per_host=limit),
-            cookie_jar=aiohttp.DummyCookieJar(),  # Twilio's API sets none worth keeping
-        )
-
-    @functools.cache  # noqa: B019 - one client per channel, one or two credentials
-    def _authorization(self, auth: tuple[str, str]) -> str:
-        return aiohttp.encode_basic_auth(*auth)
+        super().__init__(_logger, True, timeout)
+        self.limit = limit
+        self.pools: dict[str, OriginPool] = {}
+        self._authorizations: dict[tuple[str, str], str] = {}
 
     async def request(
         self,
@@ -98,24 +100,33 @@ class _AsyncHttpClient(AsyncTwilioHttpClient):
         timeout=None,
         allow_redirects=False,
     ) -> Response:
-        if isinstance(data, dict):
-            # the SDK sends forms; aiohttp's FormData would build a multipart writer (and a
-            # random boundary) for each one before settling on urlencoding it
-            data = _form(data)
-        async with self.session.request(
-            method.upper(),
-            url,
-            params=params,
-            data=data,
-            headers={**(headers or {}), "Authorization": self._authorization(auth)}
-            if auth
-            else headers,
-            allow_redirects=allow_redirects,
-        ) as response:
-            text = (await response.read()).decode()  # Twilio's API answers JSON in UTF-8
-        answer = Response(response.status, text, response.headers)
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        pool = self.pools.get(origin)
+        if pool is None:
+            pool = self.pools[origin] = OriginPool(origin, self.limit)
+        path = parts.path or "/"
+        query = "&".join(q for q in (parts.query, _form(params or {}).decode()) if q)
+        if query:
+            path += "?" + query
+        headers = dict(headers or {})
+        if auth:
+            if auth not in self._authorizations:
+                token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+                self._authorizations[auth] = f"Basic {token}"
+            headers["Authorization"] = self._authorizations[auth]
+        body = _form(data) if isinstance(data, dict) else (data or b"")
+        status, answer_headers, content = await pool.request(
+            method.upper(), path, headers, body, timeout or self.timeout
+        )
+        answer = Response(status, content.decode(), answer_headers)
         _answer.set(answer)
         return answer
+
+    async def close(self):
+        for pool in self.pools.values():
+            pool.close()
+        self.pools.clear()
 
 
 class TwilioSMSChannel(Channel):
@@ -216,14 +227,15 @@ class TwilioSMSChannel(Channel):
                 created = await self._async_client.messages.create_async(**self._arguments(message))
             except (TwilioRestException, TwilioServiceException) as error:
                 return self._map_error(error.status, error.code, str(error), _answer.get())
-            except (aiohttp.ConnectionTimeoutError, aiohttp.ClientConnectorError) as error:
-                # the request never left: nothing can have been sent
-                return SendResult.retry(f"Twilio unreachable: {error!r}")
             except TimeoutError as error:
+                # connecting or answering: the request may have been received
                 return SendResult.retry(f"Twilio timed out: {error!r}", ambiguous=True)
-            except (TwilioException, aiohttp.ClientError) as error:
+            except (TwilioException, HTTPError) as error:
                 # connection dropped, broken answer: the request may have been received
                 return SendResult.retry(f"Twilio connection failed: {error!r}", ambiguous=True)
+            except OSError as error:
+                # refused, unreachable: the request never left, nothing can have been sent
+                return SendResult.retry(f"Twilio unreachable: {error!r}")
             return SendResult.sent(provider_id=created.sid or "")
 
     def _map_error(self, status: int, code: int | None, text: str, response) -> SendResult:
