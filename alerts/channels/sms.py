@@ -218,7 +218,10 @@ class TwilioSMSChannel(Channel):
             http_client = _AsyncHttpClient(timeout=self.timeout, limit=self.concurrency)
             self._async_client = self._client(http_client)
         gate = asyncio.Semaphore(self.concurrency)
-        return await asyncio.gather(*(self._send_one(gate, m) for m in messages))
+        try:
+            return await asyncio.gather(*(self._send_one(gate, m) for m in messages))
+        finally:
+            _quote.cache_clear()  # keep no message text (codes) beyond its batch
 
     async def _send_one(self, gate: asyncio.Semaphore, message: Message) -> SendResult:
         async with gate:
