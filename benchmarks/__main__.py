@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # name: database the suite needs (None, "sqlite" or "postgres")
 SUITES = {
     "push": None,
+    "sms": None,
+    "email": None,
     "targeting": "postgres",
     "end_to_end": "sqlite",
 }

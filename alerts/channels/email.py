@@ -1,5 +1,6 @@
 """Email through Django's mail framework: HTML + text, headers passed through (List-Unsubscribe),
-a stable Message-ID from the message reference, one connection per batch."""
+a stable Message-ID from the message reference, one connection per batch (STARTTLS once per
+batch when EMAIL_USE_TLS); a connection lost mid-batch is reopened for the next message."""
 
 import smtplib
 from email.utils import parseaddr
@@ -37,38 +38,50 @@ class EmailChannel(Channel):
             email.attach_alternative(message.html, "text/html")
         return email
 
-    def _send_with(self, message: Message, connection) -> SendResult:
+    def _send_with(self, message: Message, connection) -> tuple[SendResult, bool]:
+        """The result, and whether the connection is lost (closed here, to be reopened)."""
         try:
             self._build(message, connection).send()
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _text in error.recipients.values()]
             if any(400 <= code < 500 for code in codes):
-                return SendResult.retry(f"recipient refused for now: {codes}")
-            return SendResult.failed(f"recipient refused: {codes}")
+                return SendResult.retry(f"recipient refused for now: {codes}"), False
+            return SendResult.failed(f"recipient refused: {codes}"), False
         except smtplib.SMTPResponseException as error:
             if 400 <= error.smtp_code < 500:
-                return SendResult.retry(f"SMTP {error.smtp_code}")
-            return SendResult.failed(f"SMTP {error.smtp_code}: {error.smtp_error!r}")
+                return SendResult.retry(f"SMTP {error.smtp_code}"), False
+            return SendResult.failed(f"SMTP {error.smtp_code}: {error.smtp_error!r}"), False
         except (smtplib.SMTPServerDisconnected, TimeoutError) as error:
-            return SendResult.retry(f"SMTP connection lost: {error}", ambiguous=True)
+            connection.close()
+            return SendResult.retry(f"SMTP connection lost: {error}", ambiguous=True), True
         except (smtplib.SMTPException, OSError) as error:
-            return SendResult.retry(f"SMTP unavailable: {error}")
+            connection.close()
+            return SendResult.retry(f"SMTP unavailable: {error}"), True
         return SendResult.sent(
             provider_id=_message_id(message.reference) if message.reference else ""
-        )
+        ), False
 
     def send(self, message: Message) -> SendResult:
         connection = self._connection or get_connection()
-        return self._send_with(message, connection)
+        return self._send_with(message, connection)[0]
 
     def send_many(self, messages: list[Message]) -> list[SendResult]:
         connection = self._connection or get_connection()
+        results: list[SendResult] = []
+        lost = True  # no connection yet
         try:
-            connection.open()
-        except (smtplib.SMTPException, OSError) as error:
-            return [SendResult.retry(f"SMTP unavailable: {error}") for _message in messages]
-        try:
-            return [self._send_with(message, connection) for message in messages]
+            for index, message in enumerate(messages):
+                if lost:
+                    # once per batch, and again only after the server dropped it (Django's
+                    # backend would otherwise open and close one for each message)
+                    try:
+                        connection.open()
+                    except (smtplib.SMTPException, OSError) as error:
+                        unsent = len(messages) - index
+                        return results + [SendResult.retry(f"SMTP unavailable: {error}")] * unsent
+                result, lost = self._send_with(message, connection)
+                results.append(result)
+            return results
         finally:
             if self._connection is None:
                 connection.close()

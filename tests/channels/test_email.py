@@ -1,5 +1,6 @@
 from alerts.channels.base import Message, Outcome
 from alerts.channels.email import EmailChannel
+from tests.peers.smtp import smtp_certificate, smtp_tls_peer, smtp_tls_settings  # noqa: F401
 
 
 def _message(address="a@example.invalid", reference="ledger-1"):
@@ -9,7 +10,10 @@ def _message(address="a@example.invalid", reference="ledger-1"):
         subject="Alerte",
         text="Texte",
         html="<p>Texte</p>",
-        headers={"List-Unsubscribe": "<https://example.invalid/u/1/>"},
+        headers={
+            "List-Unsubscribe": "<https://example.invalid/u/1/>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
         reference=reference,
     )
 
@@ -58,3 +62,47 @@ def test_4xx_answer_is_a_retry(smtp_settings):
         assert EmailChannel().send(_message()).outcome is Outcome.RETRY
     finally:
         smtp_settings.handle_RCPT = original
+
+
+def test_starttls_batch_arrives_encrypted_on_one_connection_with_both_parts_and_headers(
+    smtp_tls_settings,  # noqa: F811
+):
+    messages = [_message(f"p{i}@example.invalid", f"ref-{i}") for i in range(3)]
+    results = EmailChannel().send_many(messages)
+    assert all(r.outcome is Outcome.SENT for r in results)
+    assert len(smtp_tls_settings.messages) == 3
+    assert all(received.tls for received in smtp_tls_settings.messages)
+    assert smtp_tls_settings.sessions == 1
+    received = smtp_tls_settings.to("p2@example.invalid")[0]
+    assert received["List-Unsubscribe"] == "<https://example.invalid/u/1/>"
+    assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert received["Message-ID"] == "<ref-2@lux-response.brussels>"
+    assert received.get_body(("plain",)).get_content().strip() == "Texte"
+    assert received.get_body(("html",)).get_content().strip() == "<p>Texte</p>"
+
+
+def test_starttls_to_a_server_whose_certificate_is_not_trusted_sends_nothing(
+    smtp_tls_settings,  # noqa: F811
+    monkeypatch,
+):
+    monkeypatch.delenv("SSL_CERT_FILE")  # the system's CAs only: the peer's cert is unknown
+    results = EmailChannel().send_many([_message()])
+    assert results[0].outcome is Outcome.RETRY and "CERTIFICATE_VERIFY_FAILED" in results[0].reason
+    assert smtp_tls_settings.messages == []
+
+
+def test_a_connection_lost_mid_batch_is_reopened_for_the_rest(smtp_settings):
+    original = smtp_settings.handle_DATA
+
+    async def accept_then_hang_up(server, session, envelope):
+        answer = await original(server, session, envelope)
+        if len(smtp_settings.messages) == 2:
+            server.loop.call_soon(server.transport.close)
+        return answer
+
+    smtp_settings.handle_DATA = accept_then_hang_up
+    messages = [_message(f"p{i}@example.invalid", f"ref-{i}") for i in range(5)]
+    results = EmailChannel().send_many(messages)
+    assert [r.outcome for r in results] == [Outcome.SENT] * 2 + [Outcome.RETRY] + [Outcome.SENT] * 2
+    assert results[2].ambiguous is True
+    assert len(smtp_settings.messages) == 4 and smtp_settings.sessions == 2
