@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alerts.channels.base import SendResult
 from alerts.channels.registry import get_channel
+from alerts.channels.sms import SMSLookupError
 from alerts.dispatch import alert_dispatch, enqueue_senders
 from alerts.models import Alert, AlertState
 from alerts.subscriptions.models import ContactPoint
@@ -48,7 +49,11 @@ def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) 
         message = builder.build(row)
         if row.ambiguous and hasattr(channel, "find_sent"):
             # The last attempt may have reached the provider: ask before sending again.
-            found = channel.find_sent(message, since=row.created_at - timedelta(minutes=1))
+            try:
+                found = channel.find_sent(message, since=row.created_at - timedelta(minutes=1))
+            except SMSLookupError as error:
+                outcomes.append((row, SendResult.retry(f"cannot check before resending: {error}")))
+                continue
             if found:
                 outcomes.append((row, SendResult.sent(found)))
                 continue
