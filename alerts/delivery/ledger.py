@@ -157,20 +157,38 @@ def ledger_record(outcomes: list[tuple[Delivery, SendResult]], now: datetime | N
             if result.outcome == Outcome.GONE and delivery.contact_point_id:
                 gone.append(delivery.contact_point_id)
         changed.append(delivery)
-    fields = [
-        "state",
-        "provider_id",
-        "sent_at",
-        "next_attempt_at",
-        "lease_until",
-        "ambiguous",
-        "last_error",
-        "updated_at",
-    ]
-    # Only rows this worker still holds: a sweeper may have re-queued a stale lease.
-    held = Delivery.objects.filter(state=DeliveryState.SENDING)
-    held.bulk_update(changed, fields, batch_size=500)
+    _write_back(changed)
     return gone
+
+
+def _write_back(rows: list[Delivery]) -> None:
+    """One parameterised UPDATE per row, sent as one batch (executemany). Only rows this
+    worker still holds are written: a sweeper may have re-queued a stale lease."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    sql = (
+        f"UPDATE {table} SET state = %s, provider_id = %s, sent_at = %s, "  # noqa: S608
+        "next_attempt_at = %s, lease_until = NULL, ambiguous = %s, last_error = %s, "
+        "updated_at = %s WHERE id = %s AND state = %s"
+    )
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [
+        (
+            row.state,
+            row.provider_id,
+            adapt(row.sent_at),
+            adapt(row.next_attempt_at),
+            row.ambiguous,
+            row.last_error,
+            adapt(row.updated_at),
+            row.pk,
+            DeliveryState.SENDING.value,
+        )
+        for row in rows
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def ledger_sweep(now: datetime | None = None) -> int:
