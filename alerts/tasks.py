@@ -2,9 +2,11 @@
 
 from django_tasks import task
 
+from portal.task_options import urgent
+
 
 # Alert work runs on the "urgent" queue, with its own worker, ahead of everything else.
-@task(queue_name="urgent", priority=100)
+@task(**urgent(priority=100))
 def dispatch_alert(alert_id: int) -> None:
     from alerts.dispatch import alert_dispatch
 

@@ -2,10 +2,12 @@
 
 from django_tasks import task
 
+from portal.task_options import urgent
+
 from . import ledger, services
 
 
-@task(queue_name="urgent", priority=90)
+@task(**urgent(priority=90))
 def deliver_channel(channel: str) -> int:
     sent = services.delivery_run(channel_name=channel)
     # Retries wait in the ledger; come back when the first one is due.
@@ -15,6 +17,6 @@ def deliver_channel(channel: str) -> int:
     return sent
 
 
-@task(queue_name="urgent", priority=80)
+@task(**urgent(priority=80))
 def sweep_deliveries() -> dict:
     return services.delivery_sweep()

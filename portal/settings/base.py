@@ -154,7 +154,7 @@ if TASKS_BACKEND == "rq":
         "default": {"URL": REDIS_URL},
         "urgent": {"URL": REDIS_URL},
     }
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     TASKS = {
         "default": {
