@@ -25,10 +25,10 @@ class Command(BaseCommand):
                 workers.append(
                     self._manage("db_worker", "--queue-name", queues, "--interval", "0.5")
                 )
-            workers.append(self._manage("delivery_sweep", "--every", "15"))
+            workers.append(self._manage("periodic", "--loop"))
             self.stdout.write(
                 "Background workers started: urgent (alerts), default (content), "
-                "delivery safety net every 15 s."
+                "periodic housekeeping (delivery safety net, purge of unconfirmed contacts)."
             )
         try:
             call_command("runserver", addr, use_reloader=False)

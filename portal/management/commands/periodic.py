@@ -1,0 +1,36 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from alerts.delivery.services import delivery_sweep
+from alerts.subscriptions.services import contact_points_purge_unconfirmed
+
+SWEEP_EVERY = 15.0
+PURGE_EVERY = 3600.0
+
+
+class Command(BaseCommand):
+    help = (
+        "Periodic housekeeping, once or in a loop (--loop): every 15 s the delivery safety "
+        "net (re-queue expired claims, close messages of ended alerts, dispatch alerts left "
+        "in 'sending' by a crash, start senders for due work); every hour the purge of "
+        "contact points never confirmed within 48 hours. Run one per installation."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="run forever")
+
+    def handle(self, *args, loop, **options):
+        last_purge = 0.0
+        while True:
+            outcome = delivery_sweep()
+            if outcome["requeued"] or outcome["reaped"] or outcome["dispatched"]:
+                self.stdout.write(f"delivery sweep: {outcome}")
+            if time.monotonic() - last_purge >= PURGE_EVERY or not loop:
+                purged = contact_points_purge_unconfirmed()
+                last_purge = time.monotonic()
+                if purged:
+                    self.stdout.write(f"purged {purged} unconfirmed contact point(s)")
+            if not loop:
+                return
+            time.sleep(SWEEP_EVERY)
