@@ -80,10 +80,13 @@ def update_catalogs(languages) -> dict[str, int]:
     for language in languages:
         catalog = read_catalog(language)
         known = {message.id for message in catalog if message.id}
+        created = catalog.creation_date
         # Exact matches only: fuzzy guesses would mark entries "fuzzy" for translators.
         catalog.update(template, no_fuzzy_matching=True)
-        catalog.project, catalog.version, catalog.fuzzy = "LUX response", "1", False
         added[language] = sum(1 for message in catalog if message.id and message.id not in known)
+        if not added[language] and created:
+            catalog.creation_date = created  # no new message: no churn in the header
+        catalog.project, catalog.version, catalog.fuzzy = "LUX response", "1", False
         path = po_path(language)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
