@@ -13,9 +13,14 @@ from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    """The client's address (REMOTE_ADDR, which the proxy set-up must make the client's);
-    an IPv6 client counts as its /64 network."""
-    raw = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address: the header named by TRUSTED_CLIENT_IP_HEADER when the reverse
+    proxy sets it (e.g. X-Real-IP, overwritten by the proxy), else REMOTE_ADDR. An IPv6
+    client counts as its /64 network."""
+    raw = ""
+    if settings.TRUSTED_CLIENT_IP_HEADER:
+        header = "HTTP_" + settings.TRUSTED_CLIENT_IP_HEADER.upper().replace("-", "_")
+        raw = request.META.get(header, "").split(",")[-1].strip()
+    raw = raw or request.META.get("REMOTE_ADDR", "") or "unknown"
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:

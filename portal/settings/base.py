@@ -124,6 +124,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.ThrottledLoginForm"
 LOGIN_THROTTLE_PER_USERNAME = env_int("LOGIN_THROTTLE_PER_USERNAME", 5)
 LOGIN_THROTTLE_PER_IP = env_int("LOGIN_THROTTLE_PER_IP", 20)
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# The request header in which the reverse proxy puts the client's address (e.g. X-Real-IP);
+# empty: REMOTE_ADDR. Only set it when the proxy always overwrites that header.
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER")
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "LUX response")
 
 # Security headers (portal.security_headers); the others come from SecurityMiddleware.

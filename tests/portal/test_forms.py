@@ -78,3 +78,22 @@ def test_a_success_clears_the_user_name_counter(client, editor, limits):
     for _ in range(2):
         _login(client, "editor", "wrong")
     assert _login(client, "editor", "right-password").status_code == 302
+
+
+def test_behind_the_proxy_the_limit_counts_the_address_the_proxy_reports(client, editor, limits):
+    limits.TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    for number in range(5):
+        client.post(
+            LOGIN,
+            {"username": f"guess{number}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_REAL_IP="203.0.113.50",
+        )
+    # Another citizen behind the same proxy is not paused.
+    response = client.post(
+        LOGIN,
+        {"username": "editor", "password": "right-password"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_REAL_IP="198.51.100.4",
+    )
+    assert response.status_code == 302

@@ -108,3 +108,27 @@ def test_citizen_pages_need_few_queries_uncached(
     client.get(url)  # site root paths and settings warm up once per process
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.redis
+def test_pages_are_shared_through_redis_and_invalidated_there(
+    client, demo_site, settings, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    assert client.get("/fr/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert client.get("/fr/")["X-Page-Cache"] == "hit"
+    home = HomePage.objects.get(locale__language_code="fr")
+    home.intro = "Consigne partagée entre serveurs."
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert "Consigne partagée" in client.get("/fr/").content.decode()
+    cache.clear()
