@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import login_audit, page_cache  # noqa: F401  (signal receivers)
+        from portal import checks, login_audit, page_cache  # noqa: F401  (receivers, checks)
 
         page_cache.connect_signals()

@@ -20,8 +20,9 @@ def _production_env(tmp_path, **extra) -> dict:
         ALLOWED_HOSTS="alerte.brussels",
         LUX_VAR_DIR=str(tmp_path / "var"),
         STATIC_ROOT=str(tmp_path / "static"),
-        **extra,
+        CACHE_URL="redis://127.0.0.1:6379/1",
     )
+    env.update(extra)
     return env
 
 
@@ -39,6 +40,12 @@ def _manage(tmp_path, *args, **extra):
 def test_production_passes_the_deployment_checks(tmp_path):
     result = _manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_the_deployment_checks_want_a_shared_cache_for_the_pages(tmp_path):
+    result = _manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING", CACHE_URL="")
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr + result.stdout
 
 
 def test_production_sends_hsts_and_secure_cookies_only(tmp_path):
