@@ -5,35 +5,21 @@ import io
 from urllib.parse import urlencode
 
 import django_otp
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from portal import login_audit
+from portal.forms import CodeForm
 from portal.models import LoginEventKind
 
 DEVICE_NAME = "authenticator"
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Code from your authenticator app"),
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
-    )
-
-    def clean_code(self):
-        return "".join(self.cleaned_data["code"].split())
 
 
 def _next_url(request) -> str:
@@ -42,7 +28,7 @@ def _next_url(request) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return "/admin/"
+    return reverse("wagtailadmin_home")
 
 
 def _go(name: str, request):

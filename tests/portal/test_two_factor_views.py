@@ -71,3 +71,21 @@ def test_verification_never_redirects_to_another_site(client, approver):
 def test_the_second_factor_pages_need_a_signed_in_user(client):
     response = client.get("/admin/2fa/verify/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_after_the_password_the_approver_is_asked_for_the_code_then_reaches_the_alerts(
+    client, approver
+):
+    device = TOTPDevice.objects.create(user=approver, name="phone", confirmed=True)
+    response = client.post(
+        "/admin/login/",
+        {"username": "approver", "password": "correct horse battery", "next": "/admin/alerts/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/alerts/"
+    response = client.get("/admin/alerts/")
+    assert response["Location"] == "/admin/2fa/verify/?next=%2Fadmin%2Falerts%2F"
+    page = client.get(response["Location"]).content.decode()
+    assert 'name="next" value="/admin/alerts/"' in page
+    code = f"{totp(device.bin_key):06d}"
+    response = client.post("/admin/2fa/verify/", {"code": code, "next": "/admin/alerts/"})
+    assert client.get(response["Location"]).status_code == 200
