@@ -50,6 +50,7 @@ class LoginEventKind(models.TextChoices):
     SECOND_FACTOR = "second_factor", _("Second factor verified")
     SECOND_FACTOR_SETUP = "second_factor_setup", _("Second factor set up")
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Second factor code refused")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor removed (lost device)")
 
 
 class LoginEvent(models.Model):
