@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check messages compile-messages bench clean install
+.PHONY: run test lint check messages compile-messages bench clean install audit
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ check: $(STAMP) compile-messages
 
 test: lint check
 	$(VENV)/bin/pytest
+
+# Known vulnerabilities in the installed packages (PyPI advisory data; needs the network).
+# --strict: a package that could not be checked is a failure, never a silent pass.
+audit: $(STAMP)
+	$(VENV)/bin/pip-audit --strict --progress-spinner off
 
 # Refresh locale/*/LC_MESSAGES/django.po from the sources (Babel, no system gettext needed).
 messages: $(STAMP)

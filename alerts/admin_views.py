@@ -16,9 +16,12 @@ from alerts.delivery.targeting import audience_estimate
 from alerts.forms import AlertForm, AlertStartForm, ReasonForm, info_forms
 from alerts.models import Alert, AlertEvent, AlertState
 from alerts.rendering import render_email, render_push, sms_preview
+from portal.two_factor import second_factor_refusal
 
 
 def _require_role(request):
+    if second_factor_refusal(request.user):
+        raise PermissionDenied(second_factor_refusal(request.user))
     if not roles.has_alert_role(request.user):
         raise PermissionDenied(_("Only alert authors and approvers may use the alert composer."))
 

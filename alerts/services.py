@@ -29,6 +29,8 @@ from alerts.models import (
     Audience,
 )
 from alerts.models.alerts import REQUIRED_INFO_LANGUAGES
+from portal.page_cache import page_cache_clear_on_commit
+from portal.two_factor import second_factor_refusal
 
 INFO_FIELDS = ("headline", "description", "instruction", "sms_text", "web_page")
 ALERT_FIELDS = (
@@ -50,6 +52,9 @@ ALERT_FIELDS = (
 
 
 def record_event(*, alert, action, user, from_state="", to_state=None, detail="") -> AlertEvent:
+    if (alert.state if to_state is None else to_state) in (AlertState.SENDING, AlertState.SENT):
+        # Public pages, banner and feeds change: cached pages go stale once this commits.
+        page_cache_clear_on_commit()
     return AlertEvent.objects.create(
         alert=alert,
         action=action,
@@ -61,7 +66,14 @@ def record_event(*, alert, action, user, from_state="", to_state=None, detail=""
     )
 
 
+def _require_second_factor(user) -> None:
+    refusal = second_factor_refusal(user)
+    if refusal:
+        raise AlertPermissionDenied(refusal)
+
+
 def _require_author(user) -> None:
+    _require_second_factor(user)
     if not roles.is_author(user):
         raise AlertPermissionDenied(
             _("Only members of the “%(group)s” group may write alerts.")
@@ -70,6 +82,7 @@ def _require_author(user) -> None:
 
 
 def _require_approver(user) -> None:
+    _require_second_factor(user)
     if not roles.is_approver(user):
         raise AlertPermissionDenied(
             _("Only members of the “%(group)s” group may approve alerts.")
@@ -284,6 +297,7 @@ def alert_approve(*, alert: Alert, user) -> Alert:
     The approver must be in the approvers group and be neither the author nor the
     submitter, superusers included. A refused attempt is itself logged.
     """
+    _require_second_factor(user)
     current = Alert.objects.get(pk=alert.pk)
     refusal = approval_refusal(current, user)
     if refusal:

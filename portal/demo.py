@@ -138,6 +138,24 @@ def seed_admin(password_file) -> tuple[str, str, bool]:
     return "admin", password, created
 
 
+def seed_second_factor(username: str) -> tuple[str, str] | None:
+    """A confirmed TOTP device for a demo account that needs one (alert roles, superusers),
+    created once; returns (base32 secret, otpauth URI) to print, None for other accounts."""
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal.two_factor import requires_second_factor
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None or not requires_second_factor(user):
+        return None
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
+    return base64.b32encode(device.bin_key).decode(), device.config_url
+
+
 def seed(context: DemoContext) -> None:
     locales = seed_locales()
     context.homes = seed_home_pages(locales)

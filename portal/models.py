@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -39,3 +40,40 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class LoginEventKind(models.TextChoices):
+    LOGIN = "login", _("Signed in (password)")
+    LOGIN_FAILED = "login_failed", _("Sign-in failed")
+    THROTTLED = "throttled", _("Sign-in refused: too many failures")
+    LOGOUT = "logout", _("Signed out")
+    SECOND_FACTOR = "second_factor", _("Second factor verified")
+    SECOND_FACTOR_SETUP = "second_factor_setup", _("Second factor set up")
+    SECOND_FACTOR_FAILED = "second_factor_failed", _("Second factor code refused")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor removed (lost device)")
+
+
+class LoginEvent(models.Model):
+    """The audit of admin sign-ins: who, when, from where, and what happened."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("event"), max_length=32, choices=LoginEventKind.choices)
+    username = models.CharField(_("user name"), max_length=150, blank=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ip_address = models.CharField(_("address"), max_length=64, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("sign-in event")
+        verbose_name_plural = _("sign-in events")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"

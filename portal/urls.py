@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaigns_views
-from portal import views
+from portal import two_factor_views, views
 
 # Language-neutral endpoints: machines, the admin and the language switch.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("admin/2fa/verify/", two_factor_views.verify, name="two_factor_verify"),
+    path("admin/2fa/setup/", two_factor_views.setup, name="two_factor_setup"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -90,3 +90,19 @@ def demo_site(db):
     context = demo.DemoContext()
     demo.seed(context)
     return context
+
+
+def login_with_second_factor(client, user):
+    """Sign `user` in with a verified second factor (a confirmed TOTP device), as the admin
+    requires of alert roles and superusers."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

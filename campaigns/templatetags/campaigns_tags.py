@@ -1,5 +1,7 @@
 from django import template
-from wagtail.models import Locale, Page
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from campaigns.models import (
     CampaignIndexPage,
@@ -30,11 +32,15 @@ def section_nav(context):
     """Links to the sections that exist (live) in the current language, in a fixed order."""
     request = context.get("request")
     current = context.get("page")
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {"links": []}
-    pages = Page.objects.live().public().filter(locale=locale).type(*SECTIONS)
+    if isinstance(current, Page) and current.locale_id:
+        in_locale = {"locale_id": current.locale_id}
+    else:  # a join rather than a query of its own for the active locale
+        in_locale = {
+            "locale__language_code": get_supported_content_language_variant(
+                translation.get_language()
+            )
+        }
+    pages = Page.objects.live().public().filter(**in_locale).type(*SECTIONS)
     by_model = {page.specific_class: page for page in pages.order_by("path")}
     links = []
     for model in SECTIONS:

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,12 +55,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached citizen page costs no database query.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -112,6 +119,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin sign-in: Wagtail's form with limits on failures (portal.forms), every sign-in
+# audited (portal.login_audit), and a second factor (TOTP) for alert roles and superusers.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.ThrottledLoginForm"
+LOGIN_THROTTLE_PER_USERNAME = env_int("LOGIN_THROTTLE_PER_USERNAME", 5)
+LOGIN_THROTTLE_PER_IP = env_int("LOGIN_THROTTLE_PER_IP", 20)
+LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# The request header in which the reverse proxy puts the client's address (e.g. X-Real-IP);
+# empty: REMOTE_ADDR. Only set it when the proxy always overwrites that header.
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER")
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "LUX response")
+
+# Security headers (portal.security_headers); the others come from SecurityMiddleware.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
+CSP_FRAME_SRC = env_list("CSP_FRAME_SRC")
 
 # Languages: French is the default; French and Dutch are mandatory, English optional.
 LANGUAGE_CODE = "fr"
@@ -201,6 +225,10 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous citizen pages (portal.page_cache): seconds in the cache and in Cache-Control;
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_ALIAS = "default"
 
 # Twilio (SMS). Without an account SID and token, SMS go to the local outbox (not sent).
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")

@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Serve static files from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests share one process and roll back their transactions (no on-commit invalidation):
+# the page cache is off, and its own tests turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -5,6 +5,7 @@ from wagtail.users.models import UserProfile
 from alerts.cap_vocab import Status
 from alerts.factories import AlertFactory, SentAlertFactory, UserFactory
 from alerts.models import Alert, AlertAction, AlertState, AlertTemplate
+from tests.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,7 @@ def _login(client, user):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(user)
-    return client
+    return login_with_second_factor(client, user)
 
 
 def _edit_data(alert, **changes):

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from alerts.factories import AlertFactory, AuthorFactory
+from tests.conftest import login_with_second_factor
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,7 +33,7 @@ def test_drawing_a_polygon_fills_the_cap_coordinates(
     settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
     author = AuthorFactory(username="mapper")
     alert = AlertFactory(created_by=author)
-    client.force_login(author)
+    login_with_second_factor(client, author)
     session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
 
     with sync_playwright() as playwright:

@@ -7,6 +7,7 @@ from django.utils.html import escape
 
 from campaigns import factories
 from tests.campaigns.conftest import publish, translate
+from tests.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,9 @@ def test_every_page_type_opens_in_the_admin_with_scheduled_publishing(
         factories.EmergencyKitPageFactory(parent=sections.homes["fr"]),
         sections["risks"]["fr"],
     ]
-    client.force_login(django_user_model.objects.create_superuser("editor", password="x"))
+    login_with_second_factor(
+        client, django_user_model.objects.create_superuser("editor", password="x")
+    )
     for page in pages:
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, type(page).__name__
@@ -164,7 +167,9 @@ def test_audiences_are_edited_as_check_boxes_limited_to_the_choices(
     from campaigns.models import GuidePage
 
     guide = factories.GuidePageFactory(parent=sections["guides"]["fr"], audiences=["schools"])
-    client.force_login(django_user_model.objects.create_superuser("editor", password="x"))
+    login_with_second_factor(
+        client, django_user_model.objects.create_superuser("editor", password="x")
+    )
     html = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
     assert re.search(r'type="checkbox" name="audiences" value="schools"[^>]*checked', html)
     field = GuidePage._meta.get_field("audiences").formfield()

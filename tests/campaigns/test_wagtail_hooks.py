@@ -6,12 +6,15 @@ import pytest
 
 from campaigns import factories
 from tests.campaigns.conftest import publish, translate
+from tests.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
 
 def _panel(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("admin", password="x"))
+    login_with_second_factor(
+        client, django_user_model.objects.create_superuser("admin", password="x")
+    )
     html = client.get("/admin/").content.decode()
     match = re.search(r'<section class="w-panel translation-status".*?</section>', html, re.S)
     assert match, "the panel is on the dashboard"
@@ -49,7 +52,9 @@ def test_organisers_see_registrations_but_cannot_add_one(client, django_user_mod
     registration = factories.TrainingRegistrationFactory(
         session=factories.TrainingSessionFactory(page=page), name="Sofie Peeters"
     )
-    client.force_login(django_user_model.objects.create_superuser("admin", password="x"))
+    login_with_second_factor(
+        client, django_user_model.objects.create_superuser("admin", password="x")
+    )
     html = client.get("/admin/training_registrations/").content.decode()
     assert "Sofie Peeters" in html
     assert registration.email in html

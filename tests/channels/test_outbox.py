@@ -2,6 +2,7 @@ import pytest
 
 from alerts.channels.base import Message, Outcome
 from alerts.channels.outbox import NOT_SENT, OutboxChannel
+from tests.conftest import login_with_second_factor
 
 
 def test_writes_a_clearly_marked_file_and_does_not_deliver(settings, tmp_path):
@@ -33,7 +34,7 @@ def test_the_admin_shows_the_outbox_to_superusers_only(client, django_user_model
     response = client.get("/admin/outbox/")
     assert b"424242" not in response.content
     admin = django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")
-    client.force_login(admin)
+    login_with_second_factor(client, admin)
     response = client.get("/admin/outbox/")
     assert response.status_code == 200
     page = response.content.decode()

@@ -5,6 +5,7 @@ from alerts.delivery import ledger
 from alerts.delivery.models import Delivery
 from alerts.delivery.selectors import delivery_progress
 from alerts.factories import ApproverFactory, SentAlertFactory, UserFactory
+from tests.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_progress_counts_throughput_and_time_to_completion(alert_with_progress):
 
 
 def test_dashboard_shows_the_figures_and_refreshes_while_work_remains(client, alert_with_progress):
-    client.force_login(ApproverFactory())
+    login_with_second_factor(client, ApproverFactory())
     response = client.get(f"/admin/alerts/{alert_with_progress.pk}/delivery/")
     html = response.content.decode()
     assert response.status_code == 200

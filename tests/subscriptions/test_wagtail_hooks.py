@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from alerts.subscriptions.factories import ContactPointFactory, PlaceFactory, SubscriberFactory
 from alerts.subscriptions.models import AudienceMember, ContactPoint
+from tests.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_stats_need_the_permission_and_show_no_personal_data(client):
 
 def test_admin_manages_test_audience_but_never_reaches_the_public(client, admin_user):
     public = SubscriberFactory(audience="public")
-    client.force_login(admin_user)
+    login_with_second_factor(client, admin_user)
     assert client.get("/admin/audience_members/").status_code == 200
     response = client.get(reverse("audience_members:edit", args=[public.pk]))
     assert response.status_code != 200  # a 404 (which LocaleMiddleware turns into a redirect)
@@ -72,7 +73,7 @@ def test_admin_manages_test_audience_but_never_reaches_the_public(client, admin_
 
 
 def test_a_partner_needs_an_organisation(client, admin_user):
-    client.force_login(admin_user)
+    login_with_second_factor(client, admin_user)
     response = client.post(
         reverse("audience_members:add"),
         {

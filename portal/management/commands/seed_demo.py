@@ -7,6 +7,8 @@ from django.utils.module_loading import module_has_submodule
 
 from portal import demo
 
+DEMO_ALERT_USERS = ("alert-author", "alert-approver")
+
 
 class Command(BaseCommand):
     help = (
@@ -30,3 +32,21 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Admin:   {base}/admin/"))
         self.stdout.write(self.style.SUCCESS(f"  user:     {username}"))
         self.stdout.write(self.style.SUCCESS(f"  password: {password}"))
+        self._second_factors([username, *DEMO_ALERT_USERS])
+
+    def _second_factors(self, usernames):
+        lines = []
+        for name in usernames:
+            factor = demo.seed_second_factor(name)
+            if factor is not None:
+                secret, uri = factor
+                lines.append(f"  {name}: secret {secret}")
+                lines.append(f"    {uri}")
+        if lines:
+            self.stdout.write(
+                "Second factor (TOTP) for the admin and alert roles: add the secret (or the "
+                "otpauth URI) to an authenticator app, or print the current code with "
+                "`manage.py demo_totp_code <user>`:"
+            )
+            for line in lines:
+                self.stdout.write(line)

@@ -1,0 +1,135 @@
+"""Citizen pages served from the cache under crisis load.
+
+What is cached: a GET answered 200 to a visitor with no session and no pending messages,
+on a citizen path, when the answer sets no cookie, used no CSRF token (no form) and does
+not forbid caching. Cached answers carry `Cache-Control: public, max-age=PAGE_CACHE_SECONDS`
+so browsers and proxies help too.
+
+Invalidation: every cache key contains a version number; `page_cache_clear()` bumps it,
+so the next request of every page is fresh at once. Wagtail's publish and unpublish
+signals and the alert lifecycle (alerts.services.record_event) call it once their
+transaction has committed.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_response_headers, patch_vary_headers
+
+VERSION_KEY = "pagecache:version"
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/healthz",
+    "/documents/",
+    "/i18n/",
+    "/api/alerts/import",
+    "/webhooks/",
+    "/static/",
+    "/media/",
+)
+HEADER = "X-Page-Cache"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _version() -> int:
+    cache = _cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def page_cache_clear() -> None:
+    """Make every cached page stale at once (one key, however many pages)."""
+    cache = _cache()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, 2, timeout=None)
+
+
+def page_cache_clear_on_commit() -> None:
+    transaction.on_commit(page_cache_clear)
+
+
+def _key(request, version: int) -> str:
+    return f"pagecache:{version}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _anonymous(request) -> bool:
+    cookies = request.COOKIES
+    return not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or "messages" in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _eligible_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and _anonymous(request)
+    )
+
+
+def _cacheable_response(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-cache", "no-store", "max-age=0"))
+
+
+class PageCacheMiddleware:
+    """Install early (before sessions), so a hit costs no database query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _eligible_request(request):
+            return self.get_response(request)
+        version = _version()
+        key = _key(request, version)
+        cached = _cache().get(key)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if request.method == "GET" and _cacheable_response(request, response):
+            seconds = settings.PAGE_CACHE_SECONDS
+            patch_response_headers(response, cache_timeout=seconds)
+            patch_cache_control(response, public=True)
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            response[HEADER] = "miss"
+            _cache().set(key, response, timeout=seconds)
+        return response
+
+
+def _on_page_change(sender, **kwargs):
+    page_cache_clear_on_commit()
+
+
+def connect_signals() -> None:
+    """Publishing, unpublishing or deleting a page, or saving the site settings shown on
+    every page, makes the cached pages stale once the change is committed."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+    from portal.models import SiteSettings
+
+    page_published.connect(_on_page_change, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="page_cache_unpublished")
+    page_slug_changed.connect(_on_page_change, dispatch_uid="page_cache_slug")
+    post_delete.connect(_on_page_change, sender=Page, dispatch_uid="page_cache_deleted")
+    post_save.connect(_on_page_change, sender=SiteSettings, dispatch_uid="page_cache_settings")

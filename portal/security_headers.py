@@ -1,0 +1,63 @@
+"""Content-Security-Policy and Permissions-Policy on every response.
+
+Citizen pages get a strict policy: scripts, styles and frames from this origin only, no
+inline script or style (the templates carry none). The Wagtail admin, which needs inline
+scripts and styles of its own, gets a relaxed policy under /admin/. Geolocation is allowed
+on the subscribe page only (its "use my location" button) and denied everywhere else.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+GEOLOCATION_VIEWS = {("subscriptions", "subscribe")}
+
+PERMISSIONS = "camera=(), microphone=(), payment=(), usb=()"
+
+ADMIN_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "font-src 'self' data:; connect-src 'self'; frame-src 'self' https:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+
+
+def _tile_source() -> str:
+    """The origin of the map tiles (a `{s}` subdomain becomes a wildcard)."""
+    parts = urlsplit(settings.ALERTS_MAP_TILE_URL or "")
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+def public_policy() -> str:
+    images = " ".join(
+        source
+        for source in ["'self'", "data:", _tile_source(), *settings.CSP_EXTRA_IMG_SRC]
+        if source
+    )
+    frames = " ".join(settings.CSP_FRAME_SRC) or "'none'"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src {images}; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        f"manifest-src 'self'; frame-src {frames}; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+def _allows_geolocation(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and (match.namespace, match.url_name) in GEOLOCATION_VIEWS
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = ADMIN_POLICY if request.path.startswith("/admin/") else public_policy()
+        response.headers.setdefault("Content-Security-Policy", policy)
+        geolocation = "geolocation=(self)" if _allows_geolocation(request) else "geolocation=()"
+        response.headers.setdefault("Permissions-Policy", f"{geolocation}, {PERMISSIONS}")
+        return response
