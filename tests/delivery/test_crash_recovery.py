@@ -20,7 +20,10 @@ from alerts.factories import AlertFactory
 from alerts.subscriptions.models import ContactPoint, Subscriber
 from tests.peers.twilio import ACCOUNT_SID, AUTH_TOKEN
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 COUNT = 10_000
 

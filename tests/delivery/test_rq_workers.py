@@ -16,7 +16,11 @@ from alerts.delivery.models import Delivery
 from alerts.factories import AlertFactory
 from alerts.subscriptions.models import ContactPoint, Subscriber
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 COUNT = 2_000
 REDIS_URL = "redis://127.0.0.1:6379/13"
