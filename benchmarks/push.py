@@ -5,7 +5,6 @@ encrypted bodies during the timed window and decrypts every one of them afterwar
 the subscriber's private key: a payload that does not decrypt fails the benchmark.
 """
 
-import base64
 import json
 import subprocess
 import sys
@@ -13,12 +12,12 @@ import time
 from pathlib import Path
 
 import requests
-from py_vapid import Vapid
 from pywebpush import webpush
 
 from alerts.channels.base import Message
 from alerts.channels.push import PushChannel
 from tests.peers.push import SubscriberKeys
+from tests.peers.push import vapid_private_key as _vapid_key
 
 from .report import Figure
 
@@ -51,13 +50,6 @@ class PeerProcess:
         self.process.stdin.write("quit\n")
         self.process.stdin.flush()
         self.process.wait(10)
-
-
-def _vapid_key() -> str:
-    vapid = Vapid()
-    vapid.generate_keys()
-    raw = vapid.private_key.private_numbers().private_value.to_bytes(32, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 def run(count: int = 4000) -> Figure:

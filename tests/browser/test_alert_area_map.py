@@ -5,20 +5,12 @@ import pytest
 from django.conf import settings as django_settings
 
 from alerts.factories import AlertFactory, AuthorFactory
+from tests.browser import chromium
 from tests.conftest import login_with_second_factor
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
 ]
 
 
@@ -37,9 +29,7 @@ def test_drawing_a_polygon_fills_the_cap_coordinates(
     session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
+        browser = chromium.launch(playwright)
         context = browser.new_context()
         context.add_cookies(
             [

@@ -4,7 +4,7 @@ still work and the browser reports no violation."""
 import pytest
 
 from alerts.factories import SentAlertFactory
-from tests.browser.test_alert_area_map import CHROMIUM_ARGS
+from tests.browser import chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,9 +23,7 @@ def test_the_public_map_and_the_subscribe_page_work_without_a_violation(
     violations = []
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
+        browser = chromium.launch(playwright)
         context = browser.new_context()
         context.grant_permissions(["geolocation"], origin=live_server.url)
         context.set_geolocation({"latitude": 50.8466, "longitude": 4.3528})

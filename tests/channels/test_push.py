@@ -1,20 +1,16 @@
-import base64
 import json
 
 import pytest
-from py_vapid import Vapid
 
 from alerts.channels.base import Message, Outcome
 from alerts.channels.push import MAX_PLAINTEXT, PushChannel, parse_retry_after
 from tests.peers.push import PushPeer
+from tests.peers.push import vapid_private_key as new_vapid_key
 
 
 @pytest.fixture(scope="module")
 def vapid_private_key():
-    vapid = Vapid()
-    vapid.generate_keys()
-    raw = vapid.private_key.private_numbers().private_value.to_bytes(32, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    return new_vapid_key()
 
 
 @pytest.fixture

@@ -5,19 +5,13 @@ import time
 
 import pytest
 
+from tests.browser import chromium
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 NOTIFICATIONS = (
     "navigator.serviceWorker.ready.then(r => r.getNotifications())"
     ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, data: n.data,"
@@ -30,9 +24,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS
-        )
+        browser = chromium.launch(playwright)
         try:
             yield browser
         finally:
