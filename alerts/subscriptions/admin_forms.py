@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from alerts.cap_vocab import Category
 from alerts.models import Commune
+from campaigns.models import PartnerPage
 
 from . import services
 from .addresses import normalise_email, normalise_phone
@@ -36,10 +37,14 @@ class AudienceMemberForm(WagtailAdminModelForm):
 
     class Meta:
         model = AudienceMember
-        fields = ["audience", "organisation", "language", "topics"]
+        fields = ["audience", "partner", "organisation", "language", "topics"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One choice per organisation: the French page (the source of its translations).
+        self.fields["partner"].queryset = PartnerPage.objects.filter(
+            locale__language_code="fr"
+        ).order_by("title")
         if self.instance.pk:
             for channel, field in ((ChannelName.EMAIL, "email"), (ChannelName.SMS, "phone")):
                 current = self.instance.contact_points.filter(channel=channel, active=True).first()
@@ -60,8 +65,11 @@ class AudienceMemberForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("partner") and not cleaned.get("organisation"):
+            cleaned["organisation"] = cleaned["partner"].title
+            self.instance.organisation = cleaned["organisation"]
         if cleaned.get("audience") == Audience.PARTNER and not cleaned.get("organisation"):
-            self.add_error("organisation", _("Give the partner's organisation."))
+            self.add_error("organisation", _("Choose the partner organisation, or give its name."))
         if not (cleaned.get("whole_region") or cleaned.get("communes")):
             self.add_error("communes", _("Choose communes or the whole region."))
         return cleaned

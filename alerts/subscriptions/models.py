@@ -50,6 +50,15 @@ class Subscriber(models.Model):
         blank=True,
         help_text=_("For partner network contacts only."),
     )
+    #: a partner network contact: the partner organisation's page, when it has one
+    partner = models.ForeignKey(
+        "campaigns.PartnerPage",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network_contacts",
+    )
     #: Category values (alerts.cap_vocab.Category). Extreme and severe alerts reach the
     #: subscriber whatever this list holds (ALWAYS_DELIVERED_SEVERITIES).
     topics = models.JSONField(_("topics"), default=list, blank=True)
