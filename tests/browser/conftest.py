@@ -1,0 +1,78 @@
+"""Shared fixtures for the real-browser tests: one Chromium per test, the demo content,
+signed-in admin contexts and the axe-core accessibility checker."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from tests.browser import chromium
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the live server's database
+    # access happens in its own thread, so Django's async guard is a false alarm here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def demo_content(live_server, settings):
+    """The portal and preparedness demo: home pages, risks, the kit, guides, campaigns,
+    events, trainings and partners, in French and Dutch; links in messages point at the
+    live server."""
+    from campaigns import demo as campaigns_demo
+    from portal import demo
+
+    settings.SITE_BASE_URL = live_server.url
+    settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
+    context = demo.DemoContext()
+    demo.seed(context)
+    campaigns_demo.seed(context)
+    return context
+
+
+def signed_in_context(browser, live_server, client, user):
+    """A browser context whose session has `user` signed in with a verified second factor."""
+    from tests.conftest import login_with_second_factor
+
+    login_with_second_factor(client, user)
+    session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    client.cookies.clear()
+    context = browser.new_context()
+    context.add_cookies(
+        [{"name": django_settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    return context
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Through the DevTools protocol: the page's Content-Security-Policy forbids an
+        # inline script tag, not this.
+        page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " targets: v.nodes.map(n => n.target.join(' '))})))",
+        WCAG_A_AA,
+    )
+    return result
+
+
+def describe(violations: list[dict]) -> str:
+    return json.dumps(violations, indent=1, ensure_ascii=False)
