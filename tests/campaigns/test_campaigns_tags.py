@@ -10,8 +10,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _nav(html):
+    """The section links (the alerts and subscribe links that follow them are always there)."""
     nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
-    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+    sections = nav.split('<ul class="site-nav__alerts">')[0]
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', sections)
+
+
+def test_every_page_links_to_the_alerts_and_the_subscription(client, sections):
+    html = client.get("/nl/").content.decode()
+    assert '<a href="/nl/alerts/">Waarschuwingen</a>' in html
+    assert 'href="/nl/subscribe/">' in html
 
 
 def test_navigation_links_existing_sections_in_order(client, sections):
