@@ -7,9 +7,9 @@ so browsers and proxies help too.
 
 Invalidation: every cached page is stored with the version number current when it was
 made; `page_cache_clear()` bumps that number, so the next request of every page is fresh at
-once. A hit costs one cache round trip: the version and the page are read together. Wagtail's publish and unpublish
-signals and the alert lifecycle (alerts.services.record_event) call it once their
-transaction has committed.
+once. A hit costs one cache round trip: the version and the page are read together.
+Wagtail's publish and unpublish signals and the alert lifecycle
+(alerts.services.record_event) call it once their transaction has committed.
 """
 
 from django.conf import settings
