@@ -164,13 +164,14 @@ def _measure(server: Server, pages: dict) -> dict:
     return results
 
 
-def _visibility(server: Server) -> float:
-    """Seconds from the approval's commit until the home page served under load shows it."""
+def _visibility(server: Server) -> tuple[float, float]:
+    """Seconds from the approval's commit until the home page served under load shows it,
+    and until the task worker has marked it sent (what citizens may see)."""
     from django.test import override_settings
 
     from alerts import services
     from alerts.factories import AlertFactory, ApproverFactory
-    from alerts.models import AlertInfo
+    from alerts.models import Alert, AlertInfo
 
     worker = subprocess.Popen(  # noqa: S603 - our own manage.py
         [
@@ -207,11 +208,14 @@ def _visibility(server: Server) -> float:
             started = time.perf_counter()
             services.alert_approve(alert=alert, user=ApproverFactory())
         deadline = started + 30
+        sent = float("inf")
         while time.perf_counter() < deadline:
+            if sent == float("inf") and Alert.objects.filter(pk=alert.pk, state="sent").exists():
+                sent = time.perf_counter() - started
             if MARKER in get(url):
-                return time.perf_counter() - started
+                return time.perf_counter() - started, min(sent, time.perf_counter() - started)
             time.sleep(0.01)
-        return float("inf")
+        return float("inf"), sent
     finally:
         load.wait(30)
         worker.terminate()
@@ -234,7 +238,7 @@ def run() -> Figure:
     server = Server(60, logdir / "cached.log")
     try:
         cached = _measure(server, pages)
-        visible = _visibility(server)
+        visible, sent = _visibility(server)
     finally:
         server.close()
 
@@ -273,6 +277,7 @@ def run() -> Figure:
             f"Non-2xx answers: {errors}. "
             f"A new alert approved while the home page is under load (the dispatch by one "
             f"`db_worker` included) showed on the home page {visible:.2f} s after the "
-            f"approval. wrk and the server share the machine's {os.cpu_count()} cores."
+            f"approval (the worker had marked it sent after {sent:.2f} s). wrk and the "
+            f"server share the machine's {os.cpu_count()} cores."
         ),
     )
