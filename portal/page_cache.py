@@ -5,10 +5,11 @@ on a citizen path, when the answer sets no cookie, used no CSRF token (no form) 
 not forbid caching. Cached answers carry `Cache-Control: public, max-age=PAGE_CACHE_SECONDS`
 so browsers and proxies help too.
 
-Invalidation: every cache key contains a version number; `page_cache_clear()` bumps it,
-so the next request of every page is fresh at once. Wagtail's publish and unpublish
-signals and the alert lifecycle (alerts.services.record_event) call it once their
-transaction has committed.
+Invalidation: every cached page is stored with the version number current when it was
+made; `page_cache_clear()` bumps that number, so the next request of every page is fresh at
+once. A hit costs one cache round trip: the version and the page are read together.
+Wagtail's publish and unpublish signals and the alert lifecycle
+(alerts.services.record_event) call it once their transaction has committed.
 """
 
 from django.conf import settings
@@ -56,8 +57,21 @@ def page_cache_clear_on_commit() -> None:
     transaction.on_commit(page_cache_clear)
 
 
-def _key(request, version: int) -> str:
-    return f"pagecache:{version}:{request.get_host()}:{request.get_full_path()}"
+def _key(request) -> str:
+    return f"pagecache:page:{request.get_host()}:{request.get_full_path()}"
+
+
+def _lookup(key: str):
+    """(current version, the cached response if it was made at that version) in one round
+    trip to the cache."""
+    found = _cache().get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return _version(), None
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return version, entry[1]
+    return version, None
 
 
 def _anonymous(request) -> bool:
@@ -96,9 +110,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _eligible_request(request):
             return self.get_response(request)
-        version = _version()
-        key = _key(request, version)
-        cached = _cache().get(key)
+        key = _key(request)
+        version, cached = _lookup(key)
         if cached is not None:
             cached[HEADER] = "hit"
             return cached
@@ -111,7 +124,7 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response[HEADER] = "miss"
-            _cache().set(key, response, timeout=seconds)
+            _cache().set(key, (version, response), timeout=seconds)
         return response
 
 

@@ -22,5 +22,6 @@ urlpatterns = [
     ),
     path("subscriptions/manage/<str:token>/export/", views.manage_export, name="manage_export"),
     path("subscriptions/manage/<str:token>/erase/", views.manage_erase, name="manage_erase"),
+    path("manifest.webmanifest", views.web_app_manifest, name="web_app_manifest"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -488,6 +489,37 @@ def push_subscription_change(request):
 
 
 @require_GET
+@require_GET
+def web_app_manifest(request):
+    """The web app manifest of the current language: the portal installs as an app that
+    opens on this language's home page (the service worker keeps guidance for offline)."""
+    language = get_language()
+    manifest = {
+        "name": _("LUX response · Brussels-Capital Region"),
+        "short_name": _("LUX response"),
+        "description": _("Alerts, risks and emergency preparedness in Brussels"),
+        "lang": language,
+        "start_url": f"/{language}/",
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": "#003c71",
+        "background_color": "#ffffff",
+        "icons": [
+            {
+                "src": static(f"subscriptions/icons/icon-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "any",
+            }
+            for size in (192, 512)
+        ],
+    }
+    return HttpResponse(
+        json.dumps(manifest, ensure_ascii=False),
+        content_type="application/manifest+json; charset=utf-8",
+    )
+
+
 def service_worker(request):
     path = finders.find("subscriptions/sw.js")
     if path is None:

@@ -2,11 +2,89 @@
    Shows alert notifications from the push payload:
    {"title": ..., "body": ..., "topic": ..., "url": ..., "lang": ..., "severity": ...}
    (or the same fields under "data"), and keeps the server's copy of the push subscription
-   current when the browser replaces it. */
+   current when the browser replaces it.
+   Offline guidance: the emergency kit, the risk pages and the alerts page, kept per language
+   by the page itself (offline.js) in the caches below, are served without a network:
+   guidance pages stale-while-revalidate (the saved copy at once, refreshed in the background),
+   the alerts page network-first with the saved copy when the network fails (the page prints
+   when it was generated), static files kept for them stale-while-revalidate. Other requests are untouched. */
 "use strict";
 
+var GUIDANCE = "lux-offline-guidance-v1";
+var ALERTS = "lux-offline-alerts-v1";
+var STATIC = "lux-offline-static-v1";
+var KEPT = [GUIDANCE, ALERTS, STATIC];
+var CITIZEN_PAGES = /^\/(fr|nl|en)\//;
+
 self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("lux-offline-") === 0 && KEPT.indexOf(name) < 0;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+function refresh(cacheName, request, key) {
+  return fetch(request).then(function (response) {
+    if (response.ok && response.type === "basic" && !response.redirected) {
+      var copy = response.clone();
+      return caches.open(cacheName).then(function (cache) {
+        return cache.put(key, copy);
+      }).then(function () { return response; });
+    }
+    return response;
+  });
+}
+
+function staleWhileRevalidate(event, cached, key) {
+  var update = refresh(GUIDANCE, event.request, key).catch(function () {});
+  event.waitUntil(update);
+  return cached;
+}
+
+function networkFirst(request, cached, key) {
+  return refresh(ALERTS, request, key).catch(function () { return cached; });
+}
+
+function page(event, url) {
+  var key = url.pathname;
+  return caches.open(GUIDANCE).then(function (guidance) {
+    return guidance.match(key).then(function (saved) {
+      if (saved) return staleWhileRevalidate(event, saved, key);
+      return caches.open(ALERTS).then(function (alerts) {
+        return alerts.match(key).then(function (latest) {
+          return latest ? networkFirst(event.request, latest, key) : fetch(event.request);
+        });
+      });
+    });
+  });
+}
+
+function staticFile(event) {
+  var request = event.request;
+  return caches.open(STATIC).then(function (cache) {
+    return cache.match(request).then(function (hit) {
+      if (!hit) return fetch(request);
+      event.waitUntil(refresh(STATIC, request, request).catch(function () {}));
+      return hit;
+    });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate" && CITIZEN_PAGES.test(url.pathname) && !url.search) {
+    event.respondWith(page(event, url));
+  } else if (url.pathname.indexOf("/static/") === 0) {
+    event.respondWith(staticFile(event));
+  }
+});
 
 self.addEventListener("push", function (event) {
   var payload = {};

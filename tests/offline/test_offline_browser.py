@@ -1,0 +1,104 @@
+"""Offline guidance in a real browser (chromium): a page read once is read again without a
+network, and the saved alerts page says that it is an offline copy."""
+
+import time
+from datetime import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.browser import chromium
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+KEPT = (
+    "Promise.all([navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller),"
+    " caches.open(arguments_cache).then(c => c.match(location.pathname)).then(r => !!r),"
+    " caches.open('lux-offline-static-v1').then(c => c.keys()).then(k => k.length > 0)])"
+    ".then(all => all.every(Boolean))"
+)
+
+
+@pytest.fixture
+def site(live_server):
+    from campaigns.demo_content.kit import KIT, fields
+    from campaigns.factories import EmergencyKitPageFactory
+    from portal import demo
+
+    context = demo.DemoContext()
+    demo.seed(context)
+    kit = EmergencyKitPageFactory(parent=context.homes["fr"], **fields(KIT["fr"]))
+    kit.save_revision().publish()
+    return {"origin": live_server.url, "kit": live_server.url + kit.url, "title": kit.title}
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        yield browser
+        browser.close()
+
+
+def _wait_until_kept(page, cache, timeout=20.0):
+    script = KEPT.replace("arguments_cache", repr(cache))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{page.url} was not kept in {cache}")
+
+
+def test_emergency_kit_read_once_is_read_again_offline(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site["kit"])
+    _wait_until_kept(page, "lux-offline-guidance-v1")
+
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").inner_text() == site["title"]
+    assert page.get_by_label("Eau potable en bouteille").is_visible()
+    # The stylesheet came from the cache too: the page keeps its layout.
+    assert page.evaluate("document.styleSheets.length") >= 1
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    )
+
+    # A page never read before is not there offline.
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the browser's network error
+        page.goto(site["origin"] + "/nl/")
+    context.close()
+
+
+def test_alerts_page_offline_is_the_saved_copy_and_says_so(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site["origin"] + "/fr/alerts/")
+    _wait_until_kept(page, "lux-offline-alerts-v1")
+    notice = page.locator("[data-offline-notice]")
+    assert not notice.is_visible()
+    updated = page.locator(".alerts-updated time").get_attribute("datetime")
+    went_offline = timezone.now()
+
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").inner_text() == "Alertes"
+    assert notice.is_visible()
+    assert "Vous êtes hors ligne" in notice.inner_text()
+    # The copy saved while online, with the time it was generated.
+    saved = page.locator(".alerts-updated time").get_attribute("datetime")
+    assert datetime.fromisoformat(updated) <= datetime.fromisoformat(saved) <= went_offline
+
+    context.set_offline(False)
+    page.reload()  # network first: a fresh page when the network is back
+    assert not page.locator("[data-offline-notice]").is_visible()
+    context.close()
