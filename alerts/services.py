@@ -436,6 +436,11 @@ def alert_prepare_cancel(*, original: Alert, user) -> Alert:
     """A draft Cancel (all-clear) of a sent alert, prefilled from the all-clear template;
     it goes through the normal approval."""
     _require_author(user)
+    return _draft_all_clear(original=original, user=user)
+
+
+def _draft_all_clear(*, original: Alert, user) -> Alert:
+    """The all-clear of `original`, drafted from the fixed template and logged."""
     original = _lock(original)
     _check_followable(original)
     fields, infos = _all_clear_values(original)
@@ -465,18 +470,7 @@ def alert_cancel_fast_track(*, original: Alert, user, reason: str) -> Alert:
     _require_approver(user)
     if not (reason or "").strip():
         raise AlertTransitionError(_("Give the reason for ending this alert."))
-    original = _lock(original)
-    _check_followable(original)
-    fields, infos = _all_clear_values(original)
-    alert = _followup(
-        original=original, user=user, msg_type=MsgType.CANCEL, fields=fields, infos=infos
-    )
-    record_event(
-        alert=alert,
-        action=AlertAction.CREATED,
-        user=user,
-        detail=_("All-clear of %(identifier)s") % {"identifier": original.identifier},
-    )
+    alert = _draft_all_clear(original=original, user=user)
     alert.state = AlertState.APPROVED
     alert.submitted_by = user
     alert.approved_by = user

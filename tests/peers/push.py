@@ -27,6 +27,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from tests.peers.http_requests import RequestProtocol
+
 _ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 
 
@@ -74,33 +76,13 @@ class Received:
 Responder = Callable[[int, int], object]
 
 
-class _PushProtocol(asyncio.Protocol):
+class _PushProtocol(RequestProtocol):
     def __init__(self, peer: "PushPeer"):
+        super().__init__()
         self.peer = peer
-        self.buffer = b""
-        self.transport = None
 
-    def connection_made(self, transport):
-        self.transport = transport
-
-    def data_received(self, data):
-        self.buffer += data
-        while True:
-            head_end = self.buffer.find(b"\r\n\r\n")
-            if head_end < 0:
-                return
-            head = self.buffer[:head_end].decode("latin-1").split("\r\n")
-            headers = {}
-            for line in head[1:]:
-                name, _, value = line.partition(":")
-                headers[name.strip().lower()] = value.strip()
-            length = int(headers.get("content-length", "0"))
-            if len(self.buffer) < head_end + 4 + length:
-                return
-            body = self.buffer[head_end + 4 : head_end + 4 + length]
-            self.buffer = self.buffer[head_end + 4 + length :]
-            method, path, _version = head[0].split(" ", 2)
-            self.peer._handle(self, method, path, headers, body)
+    def handle(self, method, target, headers, body):
+        self.peer._handle(self, method, target, headers, body)
 
     def reply(self, status: int, headers: dict[str, str] | None = None):
         if self.transport is None or self.transport.is_closing():

@@ -38,6 +38,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
+from tests.peers.http_requests import RequestProtocol
+
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "peer-auth-token-0123456789abcdef"
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<sid>AC\w+)/Messages\.json$")
@@ -227,13 +229,12 @@ class TwilioPeer:
         }
 
 
-class _Protocol(asyncio.Protocol):
+class _Protocol(RequestProtocol):
     """HTTP/1.1 with keep-alive; requests on one connection are answered in order."""
 
     def __init__(self, peer: TwilioPeer, loop: asyncio.AbstractEventLoop):
+        super().__init__()
         self.peer, self.loop = peer, loop
-        self.buffer = b""
-        self.transport = None
 
     def connection_made(self, transport):
         self.transport = transport
@@ -247,26 +248,7 @@ class _Protocol(asyncio.Protocol):
         with self.peer.lock:
             self.peer.connections.discard(self.transport)
 
-    def data_received(self, data):
-        self.buffer += data
-        while True:
-            head_end = self.buffer.find(b"\r\n\r\n")
-            if head_end < 0:
-                return
-            lines = self.buffer[:head_end].decode("latin-1").split("\r\n")
-            headers = {}
-            for line in lines[1:]:
-                name, _, value = line.partition(":")
-                headers[name.strip().lower()] = value.strip()
-            length = int(headers.get("content-length", "0"))
-            if len(self.buffer) < head_end + 4 + length:
-                return
-            body = self.buffer[head_end + 4 : head_end + 4 + length]
-            self.buffer = self.buffer[head_end + 4 + length :]
-            method, target, _version = lines[0].split(" ", 2)
-            self._serve(method, target, headers, body)
-
-    def _serve(self, method, target, headers, body):
+    def handle(self, method, target, headers, body):
         peer = self.peer
         answer = peer.handle(method, target, headers, body)
         if answer == "reset":
