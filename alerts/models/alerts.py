@@ -88,6 +88,18 @@ class AlertQuerySet(models.QuerySet):
         )
 
 
+def _workflow_user():
+    """Who wrote, submitted or approved an alert: kept when the account is gone (null)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+
 class Alert(models.Model):
     # CAP alert block
     identifier = models.CharField(
@@ -176,30 +188,9 @@ class Alert(models.Model):
         default=AlertState.DRAFT,
         editable=False,
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = _workflow_user()
+    submitted_by = _workflow_user()
+    approved_by = _workflow_user()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
