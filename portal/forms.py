@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm
 
 from portal import login_audit, login_throttle
+from portal.client_ip import client_ip
 from portal.models import LoginEventKind
 
 
@@ -15,7 +16,7 @@ class ThrottledLoginForm(LoginForm):
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
-        ip = login_throttle.client_ip(self.request) if self.request else "unknown"
+        ip = client_ip(self.request) if self.request else "unknown"
         if username and login_throttle.is_throttled(username, ip):
             login_audit.record(self.request, LoginEventKind.THROTTLED, username=username)
             minutes = max(1, settings.LOGIN_THROTTLE_WINDOW // 60)

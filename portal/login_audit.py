@@ -4,7 +4,7 @@ second-factor views."""
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from portal.login_throttle import client_ip
+from portal.client_ip import client_ip
 from portal.models import LoginEvent, LoginEventKind
 
 

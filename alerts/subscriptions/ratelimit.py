@@ -2,7 +2,6 @@
 a code or a link to an address somebody typed."""
 
 import hashlib
-import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,15 +36,3 @@ def check(buckets: list[tuple[str, str]]) -> None:
     over = [kind for kind, value in buckets if not hit(kind, value)]
     if over:
         raise RateLimited(over[0])
-
-
-def client_ip(request) -> str:
-    """The client's address as the limit key; an IPv6 client counts as its /64 network."""
-    raw = request.META.get("REMOTE_ADDR", "") or "unknown"
-    try:
-        address = ipaddress.ip_address(raw)
-    except ValueError:
-        return raw
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)

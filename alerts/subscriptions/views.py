@@ -19,6 +19,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES
 from alerts.channels.twilio_signature import twilio_request_is_signed
+from portal.client_ip import client_ip
 
 from . import selectors, services, tokens
 from .addresses import normalise_phone
@@ -33,7 +34,7 @@ from .forms import (
     parse_push_subscription,
 )
 from .models import ChannelName, ContactPoint, DeactivationReason, VerificationPurpose
-from .ratelimit import RateLimited, client_ip
+from .ratelimit import RateLimited
 
 SESSION_PENDING = "subscriptions_pending"
 # Whatever a malformed JSON body can raise on its way through the parser.

@@ -107,8 +107,9 @@ REGISTRATIONS_PER_CLIENT_PER_HOUR = 20
 
 def _registration_allowed(request, email: str) -> bool:
     from campaigns.throttle import throttle_allows
+    from portal.client_ip import client_ip
 
-    client = request.META.get("REMOTE_ADDR", "unknown")
+    client = client_ip(request)
     return throttle_allows(
         f"registration:email:{email.lower()}", limit=REGISTRATIONS_PER_EMAIL_PER_HOUR, window=3600
     ) and throttle_allows(

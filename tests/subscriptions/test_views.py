@@ -291,6 +291,27 @@ def test_100_signups_from_one_ip_send_at_most_the_ip_limit(client, settings, twi
     assert statuses.count(429) == 100 - limit
 
 
+def test_behind_the_reverse_proxy_each_citizen_has_their_own_ip_limit(
+    client, settings, smtp_settings
+):
+    """All requests come from the proxy's address; the limit counts the real clients."""
+    settings.TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    settings.SUBSCRIPTIONS_RATE_LIMITS = {**settings.SUBSCRIPTIONS_RATE_LIMITS, "ip": (1, 3600)}
+    proxy = {"REMOTE_ADDR": "10.9.9.9"}
+    first = client.post(
+        SUBSCRIBE, subscribe_data(email="a@example.invalid"), HTTP_X_REAL_IP="192.0.2.1", **proxy
+    )
+    second = client.post(
+        SUBSCRIBE, subscribe_data(email="b@example.invalid"), HTTP_X_REAL_IP="192.0.2.2", **proxy
+    )
+    again = client.post(
+        SUBSCRIBE, subscribe_data(email="c@example.invalid"), HTTP_X_REAL_IP="192.0.2.1", **proxy
+    )
+    assert 429 not in (first.status_code, second.status_code)
+    assert again.status_code == 429
+    assert len(smtp_settings.messages) == 2
+
+
 def test_100_signups_from_one_number_prefix_send_at_most_the_prefix_limit(
     client, settings, twilio_settings
 ):
