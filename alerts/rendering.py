@@ -38,6 +38,8 @@ def render_push(alert: Alert, language: str) -> dict:
         "url": page_url(alert, language),
         # An update or all-clear replaces the notification of the same incident.
         "tag": (alert.thread_root or alert).identifier,
+        # The same message received twice (a resend after a crash) replaces itself silently.
+        "id": alert.identifier,
         "severity": alert.severity,
     }
 

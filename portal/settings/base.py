@@ -288,6 +288,9 @@ ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStr
 # Delivery engine (alerts/delivery): claim batches from the ledger, retry with back-off.
 DELIVERY_BATCH_SIZE = env_int("DELIVERY_BATCH_SIZE", 500)
 DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)
+# Answers are committed after every this many messages of a batch: the most a crash can
+# leave in doubt.
+DELIVERY_RECORD_EVERY = env_int("DELIVERY_RECORD_EVERY", 100)
 DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 8)
 DELIVERY_RETRY_BASE_SECONDS = env_float("DELIVERY_RETRY_BASE_SECONDS", 5.0)
 DELIVERY_RETRY_MAX_SECONDS = env_float("DELIVERY_RETRY_MAX_SECONDS", 900.0)

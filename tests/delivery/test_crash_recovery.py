@@ -1,7 +1,19 @@
 """A delivery worker killed with SIGKILL at random moments, restarted each time, on the
-real PostgreSQL and a Twilio peer in a process of its own: every number gets its SMS
-exactly once."""
+real PostgreSQL.
 
+SMS (a Twilio peer in a process of its own): every number gets its SMS exactly once — an
+SMS in doubt is looked up at the provider before any resend.
+
+Push and email (the RFC 8291 push peer and an SMTP server): no message is lost. Neither
+protocol lets us ask whether a message went out, so the messages in flight at the kill
+(at most DELIVERY_RECORD_EVERY per kill and channel) may be sent again — always with the
+same push Topic, notification id and email Message-ID, which the push service, the
+service worker and mail providers use to show the citizen one message.
+"""
+
+import email
+import email.policy
+import json
 import os
 import random
 import signal
@@ -18,6 +30,7 @@ from alerts.delivery import ledger
 from alerts.delivery.models import Delivery
 from alerts.factories import AlertFactory
 from alerts.subscriptions.models import ContactPoint, Subscriber
+from tests.peers.push import vapid_private_key
 from tests.peers.twilio import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = [
@@ -111,3 +124,109 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(tmp_pat
     assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
     # every number exactly once at the provider
     assert stats["accepted"] == stats["sids"] == stats["numbers"] == COUNT
+
+
+RECORD_EVERY = 50
+
+
+def test_sigkill_loses_no_push_or_email_and_resends_only_what_was_in_flight(
+    tmp_path, push_peer, smtp_peer
+):
+    half = COUNT // 2
+    subscribers = Subscriber.objects.bulk_create(
+        [Subscriber(language="nl", audience="test") for _ in range(half)]
+    )
+    now = timezone.now()
+    ContactPoint.objects.bulk_create(
+        [
+            ContactPoint(
+                subscriber=s,
+                channel="push",
+                address=push_peer.endpoint(i),
+                push_keys=push_peer.keys.keys_json(i),
+                confirmed_at=now,
+            )
+            for i, s in enumerate(subscribers)
+        ]
+        + [
+            ContactPoint(
+                subscriber=s, channel="email", address=f"c{i}@example.org", confirmed_at=now
+            )
+            for i, s in enumerate(subscribers)
+        ]
+    )
+    alert = AlertFactory(status="Exercise", state="sent", sent=timezone.now())
+    assert ledger.ledger_create(alert) == COUNT
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "LUX_VAR_DIR": str(tmp_path),
+        "VAPID_PRIVATE_KEY": vapid_private_key(),
+        "EMAIL_HOST": smtp_peer.host,
+        "EMAIL_PORT": str(smtp_peer.port),
+        "EMAIL_USE_TLS": "false",
+        "DELIVERY_LEASE_SECONDS": "2",
+        "DELIVERY_BATCH_SIZE": "200",
+        "DELIVERY_RECORD_EVERY": str(RECORD_EVERY),
+        # slow enough that every kill lands in the middle of sending
+        "DELIVERY_RATE_PUSH": "800",
+        "DELIVERY_RATE_EMAIL": "600",
+    }
+    # one worker per channel, as the task queue runs them; both killed at the same moments
+    commands = {
+        channel: [sys.executable, "manage.py", "deliver", "--channels", channel]
+        for channel in ("push", "email")
+    }
+    rng = random.Random(20261121)  # noqa: S311 - reproducible kill times
+    kills, in_flight = 0, {"push": 0, "email": 0}
+    for _ in range(5):
+        workers = [
+            subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
+            for command in commands.values()
+        ]
+        time.sleep(rng.uniform(2.5, 3.5))
+        for worker in workers:
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(10)
+        kills += 1
+        for channel in in_flight:
+            in_flight[channel] += Delivery.objects.filter(state="sending", channel=channel).count()
+    final = subprocess.run(  # noqa: S603
+        [*commands["push"][:-1], "push,email", "--until-idle"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        timeout=300,
+    )
+    assert final.returncode == 0
+    assert in_flight["push"] > 0, "no kill landed while push messages were being sent"
+    assert in_flight["email"] > 0, "no kill landed while emails were being sent"
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
+
+    # push: every subscriber reached, every copy the same message of the same incident
+    assert push_peer.errors == []
+    copies: dict[int, set] = {}
+    for item in push_peer.received:
+        payload = json.loads(item.payload)
+        copies.setdefault(item.subscriber, set()).add((item.headers.get("topic"), payload["id"]))
+    assert sorted(copies) == list(range(half))
+    assert all(len(kinds) == 1 for kinds in copies.values())
+    assert {next(iter(k))[1] for k in copies.values()} == {alert.identifier}
+    push_again = len(push_peer.received) - half
+
+    # email: every address reached, every copy with the same Message-ID
+    ids: dict[str, set] = {}
+    for received in smtp_peer.messages:
+        message = email.message_from_bytes(received.data, policy=email.policy.default)
+        for to in received.rcpt_tos:
+            ids.setdefault(to, set()).add(message["Message-ID"])
+    assert sorted(ids) == sorted(f"c{i}@example.org" for i in range(half))
+    assert all(len(found) == 1 for found in ids.values())
+    email_again = len(smtp_peer.messages) - half
+
+    # only what was in flight at a kill went out twice
+    assert 0 <= push_again <= kills * RECORD_EVERY
+    assert 0 <= email_again <= kills * RECORD_EVERY
+    print(f"{kills} kills, rows in flight at them: {in_flight};", end=" ")
+    print(f"sent again: {push_again} push, {email_again} email")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from twilio.request_validator import RequestValidator
 
 from alerts import services as alert_services
+from alerts.channels.base import SendResult
 from alerts.delivery import ledger
 from alerts.delivery.models import Delivery
 from alerts.delivery.services import delivery_run, delivery_sweep
@@ -200,3 +201,32 @@ def test_twilio_status_callbacks_move_rows_forward_only(
     assert _status(client, MessageSid=sid, MessageStatus="failed").status_code == 204
     row.refresh_from_db()
     assert row.state == "delivered" and row.delivered_at is not None
+
+
+def test_a_crash_in_the_middle_of_a_batch_leaves_only_the_slice_in_flight_in_doubt(
+    make_audience, sending_alert, settings, monkeypatch
+):
+    """Answers are committed slice by slice: what was sent before the crash stays sent."""
+    from alerts.channels.outbox import OutboxChannel
+    from alerts.delivery.messages import MessageBuilder
+    from alerts.delivery.services import delivery_send_batch
+
+    settings.DELIVERY_BATCH_SIZE = 10
+    settings.DELIVERY_RECORD_EVERY = 4
+    make_audience(10, channel="email")
+    ledger.ledger_create(sending_alert())
+    channel = OutboxChannel("email")
+    calls = []
+
+    def send_many(messages):
+        calls.append(len(messages))
+        if len(calls) == 2:
+            raise SystemExit("worker killed")  # the process dies mid-batch
+        return [SendResult.sent(m.reference) for m in messages]
+
+    monkeypatch.setattr(channel, "send_many", send_many)
+    with pytest.raises(SystemExit):
+        delivery_send_batch(channel_name="email", channel=channel, builder=MessageBuilder())
+    states = sorted(Delivery.objects.values_list("state", flat=True))
+    assert states.count("sent") == 4  # the first slice, answered before the crash
+    assert states.count("sending") == 6  # claimed: only 4 of them ever left

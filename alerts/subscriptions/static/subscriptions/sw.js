@@ -96,17 +96,28 @@ self.addEventListener("push", function (event) {
   var data = payload.data || {};
   var url = payload.url || data.url || "/";
   var title = payload.title || "LUX response";
+  var tag = payload.tag || payload.topic || data.topic || "lux-response";
   var options = {
     body: payload.body || "",
-    tag: payload.tag || payload.topic || data.topic || "lux-response",
+    tag: tag,
     renotify: true,
     lang: payload.lang || "",
     icon: payload.icon || undefined,
     requireInteraction: payload.severity === "Extreme" || payload.severity === "Severe",
-    data: { url: url },
+    data: { url: url, id: payload.id || "" },
     actions: [{ action: "open", title: payload.action_title || "→" }],
   };
-  event.waitUntil(self.registration.showNotification(title, options));
+  // An update of the incident replaces its notification and alerts again; the same
+  // message received a second time (a resend after a crash) replaces it silently.
+  event.waitUntil(
+    self.registration.getNotifications({ tag: tag }).then(function (shown) {
+      var again = shown.some(function (n) {
+        return options.data.id && n.data && n.data.id === options.data.id;
+      });
+      if (again) options.renotify = false;
+      return self.registration.showNotification(title, options);
+    })
+  );
 });
 
 self.addEventListener("notificationclick", function (event) {
