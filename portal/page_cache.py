@@ -7,7 +7,9 @@ so browsers and proxies help too.
 
 Invalidation: every cached page is stored with the version number current when it was
 made; `page_cache_clear()` bumps that number, so the next request of every page is fresh at
-once. A hit costs one cache round trip: the version and the page are read together.
+once. A hit costs one cache round trip: the version and the page are read together —
+or none, when the page cache is in Redis: each process then keeps its hottest pages in
+memory as long as Redis tells it at once of every new version (portal.page_cache_local).
 Wagtail's publish and unpublish signals and the alert lifecycle
 (alerts.services.record_event) call it once their transaction has committed.
 """
@@ -16,6 +18,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_response_headers, patch_vary_headers
+
+from portal import page_cache_local
 
 VERSION_KEY = "pagecache:version"
 SKIPPED_PREFIXES = (
@@ -45,12 +49,20 @@ def _version() -> int:
 
 
 def page_cache_clear() -> None:
-    """Make every cached page stale at once (one key, however many pages)."""
+    """Make every cached page stale at once (one key, however many pages), and tell every
+    server process so."""
     cache = _cache()
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:
         cache.add(VERSION_KEY, 2, timeout=None)
+        version = cache.get(VERSION_KEY, 2)
+    if page_cache_local.enabled():
+        _local.announced(version)
+        page_cache_local.announce(version)
+
+
+_local = page_cache_local.LocalTier(read_version=lambda: _version())
 
 
 def page_cache_clear_on_commit() -> None:
@@ -62,14 +74,20 @@ def _key(request) -> str:
 
 
 def _lookup(key: str):
-    """(current version, the cached response if it was made at that version) in one round
-    trip to the cache."""
+    """(current version, the cached response if it was made at that version): from this
+    process's memory when it can be trusted, else in one round trip to the cache."""
+    if page_cache_local.enabled():
+        _local.start()
+        local = _local.get(key)
+        if local is not None:
+            return _local.version, local
     found = _cache().get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
         return _version(), None
     entry = found.get(key)
     if entry is not None and entry[0] == version:
+        _local.put(key, version, entry[1])
         return version, entry[1]
     return version, None
 
@@ -125,6 +143,7 @@ class PageCacheMiddleware:
                 response.render()
             response[HEADER] = "miss"
             _cache().set(key, (version, response), timeout=seconds)
+            _local.put(key, version, response)
         return response
 
 

@@ -71,8 +71,12 @@ def _fresh_cache():
     """Each test starts with an empty cache (page URLs, rate limits, cached pages)."""
     from django.core.cache import caches
 
+    from portal.page_cache import _local
+
     for cache in caches.all():
         cache.clear()
+    yield
+    _local.stop()  # a test that put the page cache in Redis leaves no listener behind
 
 
 @pytest.fixture(autouse=True)

@@ -229,6 +229,9 @@ else:
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 PAGE_CACHE_ALIAS = "default"
+# With the page cache in Redis, each server process also keeps this many pages in memory
+# (invalidated at once through Redis; see portal.page_cache_local). 0: none.
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 500)
 
 # Twilio (SMS). Without an account SID and token, SMS go to the local outbox (not sent).
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
