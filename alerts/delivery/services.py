@@ -96,10 +96,12 @@ def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
     return total
 
 
-def delivery_sweep(*, stuck_after_seconds: int = 30) -> dict:
+def delivery_sweep(*, stuck_after_seconds: int | None = None) -> dict:
     """The safety net, run periodically: re-queue expired leases, close rows of ended
     alerts, dispatch alerts left in "sending" (a crash right after approval), and start
     senders for what is due."""
+    if stuck_after_seconds is None:
+        stuck_after_seconds = settings.DELIVERY_STUCK_AFTER_SECONDS
     now = timezone.now()
     requeued = ledger.ledger_sweep(now)
     reaped = ledger.ledger_reap(now)

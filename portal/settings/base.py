@@ -295,6 +295,9 @@ DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)
 # leave in doubt.
 DELIVERY_RECORD_EVERY = env_int("DELIVERY_RECORD_EVERY", 100)
 DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 8)
+# An approved alert still "sending" without a ledger this long after its last change was
+# left by a crash right after the approval: the periodic sweep dispatches it.
+DELIVERY_STUCK_AFTER_SECONDS = env_int("DELIVERY_STUCK_AFTER_SECONDS", 30)
 DELIVERY_RETRY_BASE_SECONDS = env_float("DELIVERY_RETRY_BASE_SECONDS", 5.0)
 DELIVERY_RETRY_MAX_SECONDS = env_float("DELIVERY_RETRY_MAX_SECONDS", 900.0)
 DELIVERY_TASK_SECONDS = env_float("DELIVERY_TASK_SECONDS", 60.0)

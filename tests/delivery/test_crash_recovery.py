@@ -230,3 +230,72 @@ def test_sigkill_loses_no_push_or_email_and_resends_only_what_was_in_flight(
     assert 0 <= email_again <= kills * RECORD_EVERY
     print(f"{kills} kills, rows in flight at them: {in_flight};", end=" ")
     print(f"sent again: {push_again} push, {email_again} email")
+
+
+APPROVE_THEN_DIE = """
+import os, signal
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from alerts import services
+from alerts.models import Alert
+alert = Alert.objects.get(pk={alert})
+approver = get_user_model().objects.get(pk={approver})
+with transaction.atomic():
+    # runs first of the commit hooks: the process dies before anything is handed over
+    transaction.on_commit(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    services.alert_approve(alert=alert, user=approver)
+"""
+
+
+def test_a_process_killed_right_after_the_approval_commits_loses_no_alert(tmp_path, smtp_peer):
+    from alerts import services
+    from alerts.factories import ApproverFactory
+
+    count = 500
+    subscribers = Subscriber.objects.bulk_create(
+        [Subscriber(language="fr", audience="test") for _ in range(count)]
+    )
+    now = timezone.now()
+    ContactPoint.objects.bulk_create(
+        [
+            ContactPoint(
+                subscriber=s, channel="email", address=f"a{i}@example.org", confirmed_at=now
+            )
+            for i, s in enumerate(subscribers)
+        ]
+    )
+    alert = AlertFactory(status="Exercise")
+    services.alert_submit(alert=alert, user=alert.created_by)
+    approver = ApproverFactory()
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "LUX_VAR_DIR": str(tmp_path),
+        "EMAIL_HOST": smtp_peer.host,
+        "EMAIL_PORT": str(smtp_peer.port),
+        "EMAIL_USE_TLS": "false",
+        "DELIVERY_STUCK_AFTER_SECONDS": "0",
+    }
+
+    def manage(*args, **kwargs):
+        return subprocess.run(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, **kwargs
+        )
+
+    script = APPROVE_THEN_DIE.format(alert=alert.pk, approver=approver.pk)
+    assert manage("shell", "-c", script, timeout=120).returncode == -signal.SIGKILL
+    alert.refresh_from_db()
+    assert alert.state == "sending"  # the approval committed ...
+    assert Delivery.objects.count() == 0  # ... and nothing was handed over
+
+    # what `make run` and production keep running: the periodic sweep and the workers
+    assert manage("periodic", timeout=120).returncode == 0
+    assert manage("deliver", "--channels", "email", "--until-idle", timeout=300).returncode == 0
+
+    alert.refresh_from_db()
+    assert alert.state == "sent"
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
+    reached = sorted(to for m in smtp_peer.messages for to in m.rcpt_tos)
+    assert reached == sorted(f"a{i}@example.org" for i in range(count))
