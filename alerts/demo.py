@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from alerts import roles, services
@@ -19,19 +19,6 @@ DEMO_USERS = {
     "alert-author": roles.AUTHORS_GROUP,
     "alert-approver": roles.APPROVERS_GROUP,
 }
-
-
-def seed_groups() -> None:
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    template_permissions = Permission.objects.filter(
-        content_type__app_label="alerts",
-        codename__in=["add_alerttemplate", "change_alerttemplate", "view_alerttemplate"],
-    )
-    for name in (roles.AUTHORS_GROUP, roles.APPROVERS_GROUP):
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin, *template_permissions)
 
 
 def _password(username: str) -> str:
@@ -93,7 +80,7 @@ def seed_alerts(author, approver) -> None:
 
 def seed(context) -> None:
     load_templates(AlertTemplate, AlertTemplateText)
-    seed_groups()
+    roles.grant_role_permissions()
     users = seed_users()
     (author, author_password), (approver, approver_password) = (
         users["alert-author"],

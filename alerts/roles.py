@@ -20,3 +20,31 @@ def is_approver(user) -> bool:
 
 def has_alert_role(user) -> bool:
     return is_author(user) or is_approver(user)
+
+
+ROLE_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("alerts", "add_alerttemplate"),
+    ("alerts", "change_alerttemplate"),
+    ("alerts", "view_alerttemplate"),
+]
+
+
+def grant_role_permissions(app_config=None, using="default", **kwargs) -> None:
+    """Both roles exist and may reach the admin and keep the pre-written templates.
+    Run after every `migrate` (post_migrate); idempotent."""
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    if app_config is not None:
+        # This app's handler may run before auth's own: make sure the permissions exist.
+        create_permissions(app_config, verbosity=0, using=using)
+
+    wanted = Q()
+    for app_label, codename in ROLE_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    permissions = list(Permission.objects.filter(wanted))
+    for name in (AUTHORS_GROUP, APPROVERS_GROUP):
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)

@@ -192,3 +192,13 @@ def test_alert_templates_are_editable_snippets(client, demo_site):
     page = client.get(f"/admin/snippets/alerts/alerttemplate/edit/{template.pk}/")
     assert page.status_code == 200
     assert "Hittegolf" in page.content.decode()
+
+
+def test_an_author_keeps_the_templates_on_a_fresh_installation(client, author):
+    """The roles' permissions come with `migrate`, not with the demo content."""
+    _login(client, author)
+    template = AlertTemplate.objects.get(slug="heatwave")
+    assert client.get("/admin/snippets/alerts/alerttemplate/").status_code == 200
+    page = client.get(f"/admin/snippets/alerts/alerttemplate/edit/{template.pk}/")
+    assert page.status_code == 200
+    assert "Hittegolf" in page.content.decode()
