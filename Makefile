@@ -47,7 +47,9 @@ messages: $(STAMP)
 	$(PY) manage.py i18n_extract
 
 # Speed, measured against a reference in the same run; figures in docs/benchmarks.md.
+# The crisis-load suite needs the load generator wrk (Debian's package).
 bench: $(STAMP) compile-messages
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || true
 	$(PY) -m benchmarks $(BENCH)
 
 clean:

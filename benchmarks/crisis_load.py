@@ -223,6 +223,8 @@ def _visibility(server: Server) -> tuple[float, float]:
 
 
 def run() -> Figure:
+    if not os.access(WRK, os.X_OK):
+        raise RuntimeError(f"the load generator wrk is not at {WRK} (apt-get install wrk)")
     pages = _seed()
     _collectstatic()
     logdir = Path(tempfile.mkdtemp(prefix="lux-crisis-load-"))
