@@ -175,3 +175,38 @@ def _wait_until_saved(page, cache, path, timeout=20.0):
             return
         page.wait_for_timeout(200)
     raise AssertionError(f"{path} was not kept in {cache}")
+
+
+def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browser, site, alerts):
+    from portal.page_cache import page_cache_clear
+
+    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site["origin"] + "/fr/alerts/")
+    _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
+
+    # The alert ends; the citizen reads the alerts page again while online.
+    type(alerts["in_force"]).objects.filter(pk=alerts["in_force"].pk).update(
+        expires=timezone.now() - timedelta(minutes=1)
+    )
+    page_cache_clear()
+    page.reload()
+    past = page.locator("[aria-labelledby=past-title]")
+    assert past.get_by_role("link", name="Inondation : évitez les caves").is_visible()
+    _wait_until_forgotten(page, "lux-offline-alerts-v1", in_force)
+
+    context.set_offline(True)
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the browser's network error
+        page.goto(site["origin"] + in_force)
+    context.close()
+
+
+def _wait_until_forgotten(page, cache, path, timeout=20.0):
+    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !r)"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{path} is still kept in {cache}")
