@@ -19,18 +19,34 @@ PAGE_TYPES = [
     ("kit", "campaigns.EmergencyKitPage"),
 ]
 
-SEARCH_WORD = {"fr": "inondation", "nl": "overstroming"}
+# The page types the demo seed (portal/demo.py, campaigns/demo.py) publishes in each
+# language: everything in French and Dutch; in English the home page, the risks and the kit.
+EXPECTED = {
+    "fr": {name for name, _ in PAGE_TYPES},
+    "nl": {name for name, _ in PAGE_TYPES},
+    "en": {"home", "risk-index", "risk", "kit"},
+}
+
+SEARCH_WORD = {"fr": "inondation", "nl": "overstroming", "en": "flood"}
 
 
-def page_urls(language: str, alert) -> dict[str, str]:
-    """Path of one live page of each type in `language`, plus the non-Wagtail pages."""
+def page_urls(language: str, alert, expected: set[str] | None = None) -> dict[str, str]:
+    """Path of one live page of each type in `expected` (by default EXPECTED[language]),
+    plus the non-Wagtail pages. A type expected and not published in `language` fails, and
+    so does a type published and not expected: every page that exists is checked."""
     from django.apps import apps
 
+    expected = EXPECTED[language] if expected is None else expected
+    unknown = expected - {name for name, _ in PAGE_TYPES}
+    assert not unknown, f"unknown page types {sorted(unknown)}"
     locale = Locale.objects.get(language_code=language)
     urls = {}
     for name, label in PAGE_TYPES:
         model = apps.get_model(label)
         page = model.objects.live().filter(locale=locale).order_by("path").first()
+        if name not in expected:
+            assert page is None, f"{label} is live in {language} but not in the list to check"
+            continue
         assert page is not None, f"no live {label} in {language}"
         urls[name] = page.url
     urls["alerts"] = f"/{language}/alerts/"

@@ -1,5 +1,6 @@
-"""Every citizen page type, in French and in Dutch, passes axe-core's WCAG 2.0/2.1 A and
-AA rules in a real browser; the subscribe form and the kit work with the keyboard alone."""
+"""Every citizen page type, in French, Dutch and English (the types published in each
+language, tests/browser/pages.py), passes axe-core's WCAG 2.0/2.1 A and AA rules in a real
+browser; the subscribe form and the kit work with the keyboard alone."""
 
 import re
 
@@ -15,7 +16,7 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize("language", ["fr", "nl"])
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_every_citizen_page_type_has_no_wcag_a_or_aa_violation(
     browser, live_server, demo_content, language
 ):

@@ -94,3 +94,35 @@ def test_alerts_page_says_when_it_was_generated_and_has_a_hidden_offline_notice(
     assert updated, html
     assert updated.group(1)[:4].isdigit()
     assert re.search(r"<p [^>]*data-offline-notice hidden>.*Vous êtes hors ligne", html)
+
+
+def test_alert_page_says_when_it_was_generated_and_has_a_hidden_offline_notice(client, demo_site):
+    from alerts.factories import SentAlertFactory
+
+    alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
+    html = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    assert 'class="template-alert"' in html
+    updated = re.search(r'Pagina bijgewerkt op <time datetime="([^"]+)">([^<]+)</time>', html)
+    assert updated, html
+    assert re.search(r"<p [^>]*data-offline-notice hidden>.*U bent offline", html)
+
+
+def test_only_the_alerts_in_force_are_marked_for_offline_reading(client, demo_site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alerts.factories import SentAlertFactory
+
+    area = "50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3"
+    in_force = SentAlertFactory(polygons=area)
+    now = timezone.now()
+    expired = SentAlertFactory(
+        polygons=area, effective=now - timedelta(hours=8), expires=now - timedelta(hours=2)
+    )
+    html = client.get("/fr/alerts/").content.decode()
+    kept = re.search(r"<section [^>]*data-offline-alerts>(.*?)</section>", html, re.S)
+    assert kept
+    assert f"/fr/alerts/{in_force.identifier}/" in kept.group(1)
+    assert f"/fr/alerts/{expired.identifier}/" not in kept.group(1)
+    assert f"/fr/alerts/{expired.identifier}/" in html  # listed among the past alerts

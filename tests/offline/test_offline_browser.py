@@ -1,8 +1,9 @@
 """Offline guidance in a real browser (chromium): a page read once is read again without a
-network, and the saved alerts page says that it is an offline copy."""
+network, the saved alerts page says that it is an offline copy, and the pages of the alerts
+in force, listed on it, can be opened offline too."""
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -33,6 +34,25 @@ def site(live_server):
     kit = EmergencyKitPageFactory(parent=context.homes["fr"], **fields(KIT["fr"]))
     kit.save_revision().publish()
     return {"origin": live_server.url, "kit": live_server.url + kit.url, "title": kit.title}
+
+
+@pytest.fixture
+def alerts(site):
+    """One alert in force and one that has expired, both over a drawn area."""
+    from alerts.factories import SentAlertFactory
+
+    area = "50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3"
+    now = timezone.now().replace(microsecond=0)
+    in_force = SentAlertFactory(polygons=area, event="Flood", category="Met")
+    in_force.infos.filter(language="fr").update(headline="Inondation : évitez les caves")
+    expired = SentAlertFactory(
+        polygons=area,
+        effective=now - timedelta(hours=8),
+        sent=now - timedelta(hours=8),
+        expires=now - timedelta(hours=2),
+    )
+    expired.infos.filter(language="fr").update(headline="Fuite de gaz terminée")
+    return {"in_force": in_force, "expired": expired}
 
 
 @pytest.fixture
@@ -102,3 +122,91 @@ def test_alerts_page_offline_is_the_saved_copy_and_says_so(browser, site):
     page.reload()  # network first: a fresh page when the network is back
     assert not page.locator("[data-offline-notice]").is_visible()
     context.close()
+
+
+def test_the_page_of_an_alert_in_force_opens_offline_and_says_when_it_was_updated(
+    browser, site, alerts
+):
+    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    expired = f"/fr/alerts/{alerts['expired'].identifier}/"
+    context = browser.new_context()
+    page = context.new_page()
+    visited = timezone.now().replace(microsecond=0)
+    page.goto(site["origin"] + "/fr/alerts/")
+    _wait_until_kept(page, "lux-offline-alerts-v1")
+    _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
+    went_offline = timezone.now()
+
+    context.set_offline(True)
+    # The citizen never opened the alert's page: it was kept from the list.
+    page.locator("#main").get_by_role("link", name="Inondation : évitez les caves").click()
+    page.wait_for_url(site["origin"] + in_force)
+    assert page.locator("h1").inner_text() == "Inondation : évitez les caves"
+    notice = page.locator("[data-offline-notice]")
+    assert notice.is_visible()
+    assert "Vous êtes hors ligne" in notice.inner_text()
+    updated = page.locator(".alerts-updated")
+    assert updated.inner_text().startswith("Page mise à jour le ")
+    saved = datetime.fromisoformat(updated.locator("time").get_attribute("datetime"))
+    assert visited <= saved <= went_offline
+    # The alerts page's stylesheet came with it: the page keeps its layout.
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    )
+
+    # An alert no longer in force was not kept.
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the browser's network error
+        page.goto(site["origin"] + expired)
+
+    context.set_offline(False)
+    page.goto(site["origin"] + in_force)  # network first: a fresh page when the network is back
+    assert not notice.is_visible()
+    fresh = datetime.fromisoformat(updated.locator("time").get_attribute("datetime"))
+    assert fresh >= saved
+    context.close()
+
+
+def _wait_until_saved(page, cache, path, timeout=20.0):
+    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !!r)"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{path} was not kept in {cache}")
+
+
+def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browser, site, alerts):
+    from portal.page_cache import page_cache_clear
+
+    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site["origin"] + "/fr/alerts/")
+    _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
+
+    # The alert ends; the citizen reads the alerts page again while online.
+    type(alerts["in_force"]).objects.filter(pk=alerts["in_force"].pk).update(
+        expires=timezone.now() - timedelta(minutes=1)
+    )
+    page_cache_clear()
+    page.reload()
+    past = page.locator("[aria-labelledby=past-title]")
+    assert past.get_by_role("link", name="Inondation : évitez les caves").is_visible()
+    _wait_until_forgotten(page, "lux-offline-alerts-v1", in_force)
+
+    context.set_offline(True)
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the browser's network error
+        page.goto(site["origin"] + in_force)
+    context.close()
+
+
+def _wait_until_forgotten(page, cache, path, timeout=20.0):
+    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !r)"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{path} is still kept in {cache}")

@@ -3,11 +3,13 @@
    {"title": ..., "body": ..., "topic": ..., "url": ..., "lang": ..., "severity": ...}
    (or the same fields under "data"), and keeps the server's copy of the push subscription
    current when the browser replaces it.
-   Offline guidance: the emergency kit, the risk pages and the alerts page, kept per language
-   by the page itself (offline.js) in the caches below, are served without a network:
-   guidance pages stale-while-revalidate (the saved copy at once, refreshed in the background),
-   the alerts page network-first with the saved copy when the network fails (the page prints
-   when it was generated), static files kept for them stale-while-revalidate. Other requests are untouched. */
+   Offline guidance: the emergency kit, the risk pages, the alerts page and the pages of the
+   alerts in force, kept per language by the pages themselves (offline.js: the alerts page
+   keeps the pages of the alerts it lists as in force) in the caches below, are served
+   without a network: guidance pages stale-while-revalidate (the saved copy at once, refreshed
+   in the background); the alerts page and the alert pages network-first, with the saved copy
+   when the network fails (each page prints when it was generated); static files kept for
+   them stale-while-revalidate. Other requests are untouched. */
 "use strict";
 
 var GUIDANCE = "lux-offline-guidance-v1";
