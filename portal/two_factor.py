@@ -51,6 +51,9 @@ def _exempt_paths() -> tuple[str, ...]:
         reverse("two_factor_verify"),
         reverse("two_factor_setup"),
         reverse("wagtailadmin_javascript_catalog"),
+        # The icons, fetched by every admin page's script: redirected, the page itself would
+        # be inserted into the page a second time.
+        reverse("wagtailadmin_sprite"),
         # Signing in with a passkey happens before the session is verified; adding one
         # (registration) does not, and stays behind this middleware.
         reverse("otp_webauthn:credential-authentication-begin"),

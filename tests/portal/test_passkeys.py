@@ -137,9 +137,10 @@ def test_a_verified_user_lists_and_removes_their_own_passkeys_only(client):
     response = client.post(PAGE, {"remove": mine.pk})
     assert response.status_code == 302
     assert not WebAuthnCredential.objects.filter(pk=mine.pk).exists()
-    assert LoginEvent.objects.filter(
-        kind=LoginEventKind.PASSKEY_REMOVED, username="author"
-    ).count() == 1
+    assert (
+        LoginEvent.objects.filter(kind=LoginEventKind.PASSKEY_REMOVED, username="author").count()
+        == 1
+    )
 
 
 def test_the_account_page_links_to_the_passkeys(client):
