@@ -110,10 +110,10 @@ def test_a_verified_user_may_begin_registering_a_passkey(client):
 def test_the_verify_page_offers_a_passkey_only_to_who_has_one(client, approver):
     client.force_login(approver)
     page = client.get("/admin/2fa/verify/").content.decode()
-    assert "Use a passkey" not in page
+    assert "passkey-verification-button" not in page
     _passkey(approver)
     page = client.get("/admin/2fa/verify/").content.decode()
-    assert "Use a passkey" in page
+    assert 'id="passkey-verification-button"' in page
     assert 'id="otp_webauthn_config"' in page
     assert "django_otp_webauthn/otp_webauthn_auth.js" in page
     # TOTP stays available.
@@ -128,7 +128,8 @@ def test_a_verified_user_lists_and_removes_their_own_passkeys_only(client):
     login_with_second_factor(client, author)
     page = client.get(PAGE)
     assert page.status_code == 200
-    assert "Passkey 1" in page.content.decode()
+    assert f'name="remove" value="{mine.pk}"' in page.content.decode()
+    assert f'value="{theirs.pk}"' not in page.content.decode()
     assert "django_otp_webauthn/otp_webauthn_register.js" in page.content.decode()
 
     client.post(PAGE, {"remove": theirs.pk})
@@ -152,3 +153,18 @@ def test_a_lost_device_reset_removes_the_passkeys_too(approver):
     _passkey(approver)
     call_command("otp_reset", "approver")
     assert not WebAuthnCredential.objects.filter(user=approver).exists()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "rp_id", "origins"),
+    [
+        ("https://alerte.brussels", "alerte.brussels", ["https://alerte.brussels"]),
+        ("http://127.0.0.1:8000", "localhost", ["http://localhost:8000"]),
+        ("http://localhost:8000", "localhost", ["http://localhost:8000"]),
+        ("http://[::1]", "localhost", ["http://localhost"]),
+    ],
+)
+def test_passkey_defaults_follow_the_site_address(base_url, rp_id, origins):
+    from portal.settings.base import _passkey_defaults
+
+    assert _passkey_defaults(base_url) == (rp_id, origins)
