@@ -131,6 +131,13 @@ class ManageView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "key"
     http_method_names = ["get", "post"]
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_account"), "label": _("Account")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def dispatch(self, request, *args, **kwargs):
         if not is_verified(request.user):
             query = urlencode({"next": reverse("two_factor_passkeys")})
