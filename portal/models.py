@@ -51,6 +51,10 @@ class LoginEventKind(models.TextChoices):
     SECOND_FACTOR_SETUP = "second_factor_setup", _("Second factor set up")
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Second factor code refused")
     SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor removed (lost device)")
+    PASSKEY = "passkey", _("Second factor verified (passkey)")
+    PASSKEY_FAILED = "passkey_failed", _("Passkey refused")
+    PASSKEY_ADDED = "passkey_added", _("Passkey added")
+    PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
 
 
 class LoginEvent(models.Model):

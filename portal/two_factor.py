@@ -1,4 +1,4 @@
-"""Two-factor authentication (TOTP, django-otp) for the people who can warn the public.
+"""Two-factor authentication (TOTP or a passkey, django-otp) for the people who can warn the public.
 
 Members of the alert groups and superusers must verify a second factor in their session
 before they reach any page of the admin; the alert services refuse them as well
@@ -51,6 +51,14 @@ def _exempt_paths() -> tuple[str, ...]:
         reverse("two_factor_verify"),
         reverse("two_factor_setup"),
         reverse("wagtailadmin_javascript_catalog"),
+        # The icons, fetched by every admin page's script: redirected, the page itself would
+        # be inserted into the page a second time.
+        reverse("wagtailadmin_sprite"),
+        # Signing in with a passkey happens before the session is verified; adding one
+        # (registration) does not, and stays behind this middleware.
+        reverse("otp_webauthn:credential-authentication-begin"),
+        reverse("otp_webauthn:credential-authentication-complete"),
+        reverse("otp_webauthn:js-i18n-catalog"),
     )
 
 

@@ -18,6 +18,7 @@ from django_otp.qr import write_qrcode_image
 from portal import login_audit
 from portal.forms import CodeForm
 from portal.models import LoginEventKind
+from portal.passkeys import user_has_passkey
 
 DEVICE_NAME = "authenticator"
 
@@ -56,7 +57,12 @@ def verify(request):
             return redirect(_next_url(request))
         login_audit.record(request, LoginEventKind.SECOND_FACTOR_FAILED, username=request.user)
         form.add_error("code", _("This code is not valid. Wait for the next one and try again."))
-    return _render(request, "portal/two_factor/verify.html", form)
+    return _render(
+        request,
+        "portal/two_factor/verify.html",
+        form,
+        has_passkey=user_has_passkey(request.user),
+    )
 
 
 def _qr_data_uri(text: str) -> str:

@@ -6,13 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaigns_views
-from portal import two_factor_views, views
+from portal import passkeys, two_factor_views, views
 
 # Language-neutral endpoints: machines, the admin and the language switch.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/2fa/verify/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor_views.setup, name="two_factor_setup"),
+    path("admin/2fa/passkeys/", passkeys.ManageView.as_view(), name="two_factor_passkeys"),
+    path("admin/2fa/webauthn/", include(passkeys)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

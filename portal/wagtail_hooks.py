@@ -21,3 +21,12 @@ def register_login_events_menu_item():
     return SuperuserMenuItem(
         _("Sign-in audit"), reverse("login_events"), icon_name="key", order=900
     )
+
+
+@hooks.register("register_account_menu_item")
+def register_passkeys_account_item(request):
+    return {
+        "url": reverse("two_factor_passkeys"),
+        "label": _("Passkeys"),
+        "help_text": _("Confirm your sign-in with a passkey instead of the authenticator code."),
+    }

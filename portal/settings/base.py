@@ -1,6 +1,7 @@
 """Settings shared by every environment. Each value can be set from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -121,7 +123,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Admin sign-in: Wagtail's form with limits on failures (portal.forms), every sign-in
-# audited (portal.login_audit), and a second factor (TOTP) for alert roles and superusers.
+# audited (portal.login_audit), and a second factor (TOTP or a passkey) for alert roles and
+# superusers.
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.ThrottledLoginForm"
 LOGIN_THROTTLE_PER_USERNAME = env_int("LOGIN_THROTTLE_PER_USERNAME", 5)
 LOGIN_THROTTLE_PER_IP = env_int("LOGIN_THROTTLE_PER_IP", 20)
@@ -207,6 +210,27 @@ WAGTAIL_SITE_NAME = "LUX response"
 # signatures of provider webhooks (Twilio signs the public URL it called).
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+
+
+def _passkey_defaults(base_url: str) -> tuple[str, list[str]]:
+    """The relying party id and origin of passkeys for `base_url`. Browsers refuse an IP
+    address as relying party, so the local default (127.0.0.1) becomes localhost."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or "localhost"
+    if host.replace(".", "").isdigit() or ":" in host:
+        port = f":{parts.port}" if parts.port else ""
+        return "localhost", [f"http://localhost{port}"]
+    return host, [base_url]
+
+
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor after the password, beside
+# TOTP; never instead of the password. The id is a domain name (credentials are bound to
+# it: changing it invalidates every passkey); origins are full https:// addresses.
+_PASSKEY_RP_ID, _PASSKEY_ORIGINS = _passkey_defaults(SITE_BASE_URL)
+OTP_WEBAUTHN_RP_ID = env_str("PASSKEY_RP_ID", _PASSKEY_RP_ID)
+OTP_WEBAUTHN_RP_NAME = env_str("PASSKEY_RP_NAME", "LUX response")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ALLOWED_ORIGINS", _PASSKEY_ORIGINS)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -16,6 +16,8 @@ TASKS = {
 }
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+OTP_WEBAUTHN_RP_ID = "localhost"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = ["http://localhost"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # pytest-django creates its own database; keep it in memory.
