@@ -8,8 +8,9 @@ so browsers and proxies help too.
 Invalidation: every cached page is stored with the version number current when it was
 made; `page_cache_clear()` bumps that number, so the next request of every page is fresh at
 once. A hit costs one cache round trip: the version and the page are read together —
-or none, when the page cache is in Redis: each process then keeps its hottest pages in
-memory as long as Redis tells it at once of every new version (portal.page_cache_local).
+or none, when the page cache is in Redis: each server process then answers its hottest
+pages from memory before Django is even called (portal.page_cache_front), as long as Redis
+tells it at once of every new version (portal.page_cache_local).
 Wagtail's publish and unpublish signals and the alert lifecycle
 (alerts.services.record_event) call it once their transaction has committed.
 """
@@ -33,6 +34,9 @@ SKIPPED_PREFIXES = (
     "/media/",
 )
 HEADER = "X-Page-Cache"
+# Set in the WSGI environ on an answer the front (portal.page_cache_front) may keep: the
+# version the page was made at.
+FRONT_VERSION = "lux.page_cache.version"
 
 
 def _cache():
@@ -74,20 +78,14 @@ def _key(request) -> str:
 
 
 def _lookup(key: str):
-    """(current version, the cached response if it was made at that version): from this
-    process's memory when it can be trusted, else in one round trip to the cache."""
-    if page_cache_local.enabled():
-        _local.start()
-        local = _local.get(key)
-        if local is not None:
-            return _local.version, local
+    """(current version, the cached response if it was made at that version) in one round
+    trip to the cache."""
     found = _cache().get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
         return _version(), None
     entry = found.get(key)
     if entry is not None and entry[0] == version:
-        _local.put(key, version, entry[1])
         return version, entry[1]
     return version, None
 
@@ -132,6 +130,7 @@ class PageCacheMiddleware:
         version, cached = _lookup(key)
         if cached is not None:
             cached[HEADER] = "hit"
+            request.META[FRONT_VERSION] = version  # the front may keep it (WSGI environ)
             return cached
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(request, response):
@@ -143,7 +142,7 @@ class PageCacheMiddleware:
                 response.render()
             response[HEADER] = "miss"
             _cache().set(key, (version, response), timeout=seconds)
-            _local.put(key, version, response)
+            request.META[FRONT_VERSION] = version
         return response
 
 

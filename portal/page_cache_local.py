@@ -1,12 +1,13 @@
 """A copy of the hottest cached pages in each server process, invalidated at once.
 
 Under crisis load the shared page cache (Redis) costs one round trip per request. Each
-process therefore keeps the pages it served in memory too, and trusts them only while it
-is subscribed to the Redis channel on which `page_cache_clear()` announces every new
-version: the announcement reaches every process within a network hop, so a published page
-or a new alert shows as soon as it does through Redis alone. Whenever the subscription is
-not known to be live (starting, reconnecting, after a fork), the process asks Redis on
-every request, as it would without this tier.
+process therefore keeps the pages it served in memory too (as the finished WSGI answers:
+see portal.page_cache_front), and trusts them only while it is subscribed to the Redis
+channel on which `page_cache_clear()` announces every new version: the announcement
+reaches every process within a network hop, so a published page or a new alert shows as
+soon as it does through Redis alone. Whenever the subscription is not known to be live
+(starting, reconnecting, after a fork), the process asks Redis on every request, as it
+would without this tier.
 
 Only used when the page cache lives in Redis (django-redis); the local-memory cache of the
 embedded default is in-process already.
@@ -20,7 +21,6 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
@@ -130,7 +130,8 @@ class LocalTier:
             self.version = version
 
     # -- the pages --------------------------------------------------------------------
-    def get(self, key: str) -> HttpResponse | None:
+    def get(self, key: str):
+        """(status line, headers, body) of a page made at the current version, or None."""
         version = self.version
         if version is None:
             return None
@@ -138,32 +139,24 @@ class LocalTier:
             entry = self._pages.get(key)
             if entry is None:
                 return None
-            made_at, expires, status, headers, body = entry
+            made_at, expires, page = entry
             if made_at != version or expires < time.time():
                 del self._pages[key]
                 return None
             self._pages.move_to_end(key)
-        response = HttpResponse(body, status=status)
-        for name, value in headers:
-            response[name] = value
-        return response
+        return page
 
-    def put(self, key: str, version: int, response) -> None:
+    def put(self, key: str, version: int, status: str, headers: list, body: bytes) -> None:
         """Keep a page made at `version` until the time its Expires header gives."""
         if self.version is None or version != self.version:
             return
-        expires = parse_http_date_safe(response.get("Expires", ""))
+        expires = next(
+            (parse_http_date_safe(v) for k, v in headers if k.lower() == "expires"), None
+        )
         if expires is None:
             return
-        entry = (
-            version,
-            expires,
-            response.status_code,
-            list(response.items()),
-            response.content,
-        )
         with self._lock:
-            self._pages[key] = entry
+            self._pages[key] = (version, expires, (status, headers, body))
             self._pages.move_to_end(key)
             while len(self._pages) > settings.PAGE_CACHE_LOCAL_ENTRIES:
                 self._pages.popitem(last=False)

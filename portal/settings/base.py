@@ -206,6 +206,8 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LUX response"
+# No avatar lookups at Gravatar: staff e-mail hashes stay here, and the admin's CSP holds.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The public address of the site, used in links sent by email or SMS and to check the
 # signatures of provider webhooks (Twilio signs the public URL it called).
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

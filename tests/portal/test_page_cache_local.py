@@ -1,7 +1,8 @@
-"""With the page cache in Redis, each server process keeps its hottest pages in memory,
-and drops them the moment another process clears the cache — or stops trusting them
-whenever it cannot be sure to hear of a clear."""
+"""With the page cache in Redis, each server process answers its hottest pages from
+memory before Django is called (the WSGI front), drops them the moment another process
+clears the cache, and stops trusting them whenever it cannot be sure to hear of a clear."""
 
+import io
 import os
 import subprocess
 import sys
@@ -10,8 +11,12 @@ import time
 import pytest
 import redis
 from django.conf import settings as django_settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from portal import page_cache
+from portal.page_cache_front import PageCacheFront
 from portal.page_cache_local import CHANNEL
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
@@ -19,23 +24,58 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
+class Counting:
+    """Django's WSGI application, counting the requests that reach it."""
+
+    def __init__(self):
+        self.django = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.django(environ, start_response)
+
+
 @pytest.fixture
-def redis_page_cache(settings, monkeypatch):
+def server(settings):
+    """The front around Django, as portal/wsgi.py builds it, with the page cache in Redis."""
     settings.PAGE_CACHE_SECONDS = 60
     settings.CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     }
     from django.core.cache import cache
-    from django_redis.cache import RedisCache
 
     cache.clear()
-    trips = []
-    original = RedisCache.get_many
-    monkeypatch.setattr(
-        RedisCache, "get_many", lambda self, *a, **kw: trips.append(1) or original(self, *a, **kw)
-    )
-    yield trips
+    # as Django's test client does: keep the test's database connection open
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    inner = Counting()
+    yield PageCacheFront(inner), inner
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
     cache.clear()
+
+
+def get(app, path="/fr/", method="GET", **extra):
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        **extra,
+    }
+    answer = {}
+    chunks = app(environ, lambda status, headers, exc_info=None: answer.update(s=status, h=headers))
+    body = b"".join(chunks)
+    getattr(chunks, "close", lambda: None)()
+    return answer["s"], dict(answer["h"]), body
 
 
 def _until(condition, seconds=5.0):
@@ -64,46 +104,65 @@ def _clear_in_another_process():
     )
 
 
-def _warm(client):
-    assert client.get("/fr/")["X-Page-Cache"] == "miss"
+def _warm(app):
+    assert get(app)[1]["X-Page-Cache"] == "miss"
     assert _until(lambda: page_cache._local.version is not None), "listener never subscribed"
-    assert client.get("/fr/")["X-Page-Cache"] == "hit"  # from Redis, kept in memory
+    assert get(app)[1]["X-Page-Cache"] == "hit"  # from Redis, kept by the front
 
 
-def test_a_hot_page_costs_no_redis_round_trip_and_a_clear_elsewhere_drops_it_at_once(
-    client, demo_site, redis_page_cache
-):
-    _warm(client)
-    redis_page_cache.clear()
+def test_a_hot_page_never_reaches_django_and_a_clear_elsewhere_drops_it_at_once(demo_site, server):
+    app, django = server
+    _warm(app)
+    status, headers, body = get(app)
+    expected = get(django)  # the same page through Django: the same answer
+    django.calls = 0
     for _ in range(5):
-        assert client.get("/fr/")["X-Page-Cache"] == "hit"
-    assert redis_page_cache == []  # served from this process's memory
+        assert get(app) == (status, headers, body)
+    assert django.calls == 0
+    assert status.startswith("200") and headers["X-Page-Cache"] == "hit"
+    assert body == expected[2]
+    assert {k: v for k, v in headers.items() if k != "X-Page-Cache"} == {
+        k: v for k, v in expected[1].items() if k != "X-Page-Cache"
+    }
+    assert "Content-Security-Policy" in headers and "Expires" in headers
+    assert get(app, method="HEAD")[2] == b""
 
     _clear_in_another_process()
-    assert client.get("/fr/")["X-Page-Cache"] == "miss"  # the very next request is fresh
+    assert get(app)[1]["X-Page-Cache"] == "miss"  # the very next request is fresh
+    assert django.calls == 1
 
 
-def test_without_a_live_subscription_nothing_is_served_from_memory(
-    client, demo_site, redis_page_cache
-):
-    _warm(client)
-    server = redis.Redis.from_url(REDIS_URL)
-    server.client_kill_filter(_type="pubsub")
+def test_signed_in_visitors_and_forms_always_reach_django(demo_site, server):
+    app, django = server
+    _warm(app)
+    django.calls = 0
+    get(app, HTTP_COOKIE=f"{django_settings.SESSION_COOKIE_NAME}=abc")
+    get(app, method="POST", CONTENT_LENGTH="0")
+    get(app, HTTP_AUTHORIZATION="Bearer x")
+    get(app, path="/admin/login/")
+    assert django.calls == 4
+
+
+def test_without_a_live_subscription_nothing_is_answered_from_memory(demo_site, server):
+    app, django = server
+    _warm(app)
+    server_connection = redis.Redis.from_url(REDIS_URL)
+    server_connection.client_kill_filter(_type="pubsub")
     assert _until(lambda: page_cache._local.version is None), "the lost connection went unseen"
     # A clear whose announcement nobody can hear: the version alone must be enough.
-    server.incr(":1:" + page_cache.VERSION_KEY)
-    redis_page_cache.clear()
-    assert client.get("/fr/")["X-Page-Cache"] == "miss"
-    assert redis_page_cache != []  # asked Redis
+    server_connection.incr(":1:" + page_cache.VERSION_KEY)
+    django.calls = 0
+    assert get(app)[1]["X-Page-Cache"] == "miss"
+    assert django.calls == 1
 
     assert _until(lambda: page_cache._local.version is not None), "never subscribed again"
-    assert client.get("/fr/")["X-Page-Cache"] == "hit"
-    redis_page_cache.clear()
-    assert client.get("/fr/")["X-Page-Cache"] == "hit"
-    assert redis_page_cache == []
+    get(app)  # kept again
+    django.calls = 0
+    assert get(app)[1]["X-Page-Cache"] == "hit"
+    assert django.calls == 0
 
 
-def test_every_clear_is_announced_with_its_version(client, demo_site, redis_page_cache):
+def test_every_clear_is_announced_with_its_version(server):
     listener = redis.Redis.from_url(REDIS_URL).pubsub()
     listener.subscribe(CHANNEL)
     assert listener.get_message(timeout=2)["type"] == "subscribe"

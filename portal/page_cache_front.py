@@ -1,0 +1,85 @@
+"""The front of the page cache, around the WSGI application (portal/wsgi.py).
+
+Under crisis load most requests are anonymous readers of a few pages. Each server process
+keeps the finished answers of those pages (status, every header the middleware set, body)
+and answers them before Django builds a request, as long as its copy was made at the
+current cache version and that version is known to be current (portal.page_cache_local:
+a live subscription to the Redis channel announcing every clear). Anything else goes to
+Django, whose PageCacheMiddleware answers from Redis or renders the page, and marks in
+the WSGI environ the answers this front may keep.
+
+The same requests qualify as for the middleware: GET or HEAD, a citizen path, no session
+or messages cookie, no Authorization header. Only used when the page cache is in Redis.
+"""
+
+from django.conf import settings
+
+from portal import page_cache, page_cache_local
+
+HIT = ("X-Page-Cache", "hit")
+
+
+def _eligible(environ) -> bool:
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in environ:
+        return False
+    if environ.get("PATH_INFO", "").startswith(page_cache.SKIPPED_PREFIXES):
+        return False
+    cookies = environ.get("HTTP_COOKIE", "")
+    return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
+
+
+def _key(environ) -> str:
+    return "|".join(
+        (
+            environ.get("HTTP_X_FORWARDED_PROTO", ""),
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("HTTP_HOST", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+        )
+    )
+
+
+class PageCacheFront:
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or not page_cache_local.enabled()
+            or not _eligible(environ)
+        ):
+            return self.application(environ, start_response)
+        tier = page_cache._local
+        tier.start()
+        key = _key(environ)
+        page = tier.get(key)
+        if page is not None:
+            status, headers, body = page
+            start_response(status, [*headers, HIT])
+            return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+
+        answer = {}
+
+        def capture(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        result = self.application(environ, capture)
+        version = environ.get(page_cache.FRONT_VERSION)
+        if (
+            version is None
+            or environ["REQUEST_METHOD"] != "GET"
+            or not answer.get("status", "").startswith("200")
+        ):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        headers = [(k, v) for k, v in answer["headers"] if k.lower() != "x-page-cache"]
+        tier.put(key, version, answer["status"], headers, body)
+        return [body]
