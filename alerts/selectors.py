@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alerts.cap_vocab import MsgType, Severity
-from alerts.models import Alert, AlertState
+from alerts.models import PUBLISHED_STATES, Alert
 
 SEVERITY_RANK = {
     Severity.EXTREME: 0,
@@ -17,10 +17,10 @@ SEVERITY_RANK = {
 
 
 def _latest_messages(queryset):
-    """The last sent message of each incident (thread) in the queryset."""
+    """The last published message of each incident (thread) in the queryset."""
     later = Alert.objects.filter(
         Q(sent__gt=OuterRef("sent")) | Q(sent=OuterRef("sent"), pk__gt=OuterRef("pk")),
-        state=AlertState.SENT,
+        state__in=PUBLISHED_STATES,
     ).filter(
         Q(thread_root=Coalesce(OuterRef("thread_root"), OuterRef("pk")))
         | Q(pk=OuterRef("thread_root"))

@@ -333,7 +333,9 @@ def alert_start_sending(*, alert: Alert, user) -> Alert:
         raise AlertTransitionError(_("Only an approved alert can be sent."))
     _check_audience(alert)
     alert.state = AlertState.SENDING
-    alert.save(update_fields=["state", "updated_at"])
+    # Its CAP `sent` time: the site publishes it from now on, the workers fan it out.
+    alert.sent = alert.sent or timezone.now().replace(microsecond=0)
+    alert.save(update_fields=["state", "sent", "updated_at"])
     record_event(
         alert=alert,
         action=AlertAction.SENDING,

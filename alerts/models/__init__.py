@@ -1,5 +1,6 @@
 from .alerts import (
     EXERCISE_MARKER,
+    PUBLISHED_STATES,
     Alert,
     AlertInfo,
     AlertState,
@@ -13,6 +14,7 @@ from .tokens import ImportToken
 
 __all__ = [
     "EXERCISE_MARKER",
+    "PUBLISHED_STATES",
     "Alert",
     "AlertAction",
     "AlertEvent",

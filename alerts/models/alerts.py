@@ -80,12 +80,18 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(state=AlertState.SENT)
 
     def published(self):
-        """What citizens may see: sent, public scope, real alerts and announced exercises."""
+        """What citizens may see: approved and handed over for sending (the site shows an
+        alert at once, without waiting for the delivery workers) or sent, public scope,
+        real alerts and announced exercises."""
         return self.filter(
-            state=AlertState.SENT,
+            state__in=PUBLISHED_STATES,
             scope=Scope.PUBLIC,
             status__in=[Status.ACTUAL, Status.EXERCISE],
         )
+
+
+# An alert is public from the moment it is handed over for sending.
+PUBLISHED_STATES = (AlertState.SENDING, AlertState.SENT)
 
 
 def _workflow_user():

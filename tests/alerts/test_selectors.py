@@ -41,12 +41,18 @@ def test_most_severe_alerts_come_first():
     assert list(selectors.active_alerts()) == [extreme, moderate]
 
 
-def test_tests_restricted_and_unsent_alerts_are_not_published():
+def test_tests_restricted_and_unapproved_alerts_are_not_published():
     SentAlertFactory(status=Status.TEST)
     SentAlertFactory(scope="Restricted")
-    SentAlertFactory(state=AlertState.SENDING)
+    SentAlertFactory(state=AlertState.APPROVED)
     exercise = SentAlertFactory(status=Status.EXERCISE)
     assert list(selectors.active_alerts()) == [exercise]
+
+
+def test_an_alert_is_public_as_soon_as_it_is_handed_over_for_sending():
+    """The site does not wait for the delivery workers."""
+    handed_over = SentAlertFactory(state=AlertState.SENDING)
+    assert list(selectors.active_alerts()) == [handed_over]
 
 
 def test_expired_alerts_are_past():

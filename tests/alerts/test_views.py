@@ -121,3 +121,25 @@ def test_polygon_is_shown_as_coordinates_and_on_a_map_when_tiles_are_configured(
     html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
     assert "data-area-map" in html and "leaflet.js" in html
     assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200
+
+
+def test_an_approved_alert_is_on_the_site_before_any_worker_ran(
+    client, demo_site, settings, django_capture_on_commit_callbacks
+):
+    from alerts.factories import AlertFactory, ApproverFactory
+
+    settings.PAGE_CACHE_SECONDS = 60
+    assert client.get("/fr/")["X-Page-Cache"] == "miss"  # the home page is cached ...
+    alert = AlertFactory(status=Status.EXERCISE)
+    services.alert_submit(alert=alert, user=alert.created_by)
+    with django_capture_on_commit_callbacks(execute=False) as handed_over:
+        services.alert_approve(alert=alert, user=ApproverFactory())
+    alert.refresh_from_db()
+    assert alert.state == AlertState.SENDING and alert.sent is not None
+    for callback in handed_over:  # the cache clear runs; the dispatch task is only queued
+        if "page_cache" in getattr(callback, "__module__", ""):
+            callback()
+    home = client.get("/fr/")
+    assert home["X-Page-Cache"] == "miss"  # ... and stale once the approval committed
+    assert "Rejet chimique" in home.content.decode()
+    assert alert.identifier in client.get("/fr/alerts/").content.decode()
