@@ -164,9 +164,9 @@ def _measure(server: Server, pages: dict) -> dict:
     return results
 
 
-def _visibility(server: Server) -> tuple[float, float]:
-    """Seconds from the approval's commit until the home page served under load shows it,
-    and until the task worker has marked it sent (what citizens may see)."""
+def _visibility(server: Server) -> tuple[float, float, float]:
+    """Seconds from the approval until the home page served under load shows it, until the
+    task worker has marked it sent, and until the approval had committed."""
     from django.test import override_settings
 
     from alerts import services
@@ -207,15 +207,17 @@ def _visibility(server: Server) -> tuple[float, float]:
             services.alert_submit(alert=alert, user=alert.created_by)
             started = time.perf_counter()
             services.alert_approve(alert=alert, user=ApproverFactory())
+            committed = time.perf_counter() - started
         deadline = started + 30
         sent = float("inf")
         while time.perf_counter() < deadline:
             if sent == float("inf") and Alert.objects.filter(pk=alert.pk, state="sent").exists():
                 sent = time.perf_counter() - started
             if MARKER in get(url):
-                return time.perf_counter() - started, min(sent, time.perf_counter() - started)
+                visible = time.perf_counter() - started
+                return visible, min(sent, visible), committed
             time.sleep(0.01)
-        return float("inf"), sent
+        return float("inf"), sent, committed
     finally:
         load.wait(30)
         worker.terminate()
@@ -240,7 +242,7 @@ def run() -> Figure:
     server = Server(60, logdir / "cached.log")
     try:
         cached = _measure(server, pages)
-        visible, sent = _visibility(server)
+        visible, sent, committed = _visibility(server)
     finally:
         server.close()
 
@@ -277,9 +279,10 @@ def run() -> Figure:
             f"Page cache on: {line(cached)}. "
             f"Page cache off (reference): {line(uncached)}. "
             f"Non-2xx answers: {errors}. "
-            f"A new alert approved while the home page is under load (the dispatch by one "
-            f"`db_worker` included) showed on the home page {visible:.2f} s after the "
-            f"approval (the worker had marked it sent after {sent:.2f} s). wrk and the "
+            f"A new alert approved while the home page is under load (and one "
+            f"`db_worker` dispatching it) showed on the home page {visible:.2f} s after the "
+            f"approval (the approval itself took {committed:.2f} s under the load; the worker "
+            f"had marked it sent after {sent:.2f} s). wrk and the "
             f"server share the machine's {os.cpu_count()} cores."
         ),
     )
