@@ -210,3 +210,17 @@ def _wait_until_forgotten(page, cache, path, timeout=20.0):
             return
         page.wait_for_timeout(200)
     raise AssertionError(f"{path} is still kept in {cache}")
+
+
+def test_an_alert_page_opened_straight_from_a_notification_is_kept_too(browser, site, alerts):
+    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site["origin"] + in_force)  # where the notification leads; the list never read
+    _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
+
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").inner_text() == "Inondation : évitez les caves"
+    assert page.locator("[data-offline-notice]").is_visible()
+    context.close()

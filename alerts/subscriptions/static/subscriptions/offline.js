@@ -1,7 +1,8 @@
 /* Offline guidance, on every citizen page: registers the service worker (/sw.js, scope /)
    and, on the emergency kit, the risk pages and the alerts page, keeps this page (in the
    language it is read in) and the files it uses in the browser's cache, so that it can be
-   read again without a network. On the alerts page it also keeps the page of each alert in
+   read again without a network. An alert's page is kept when it is read (from a
+   notification, say). On the alerts page it also keeps the page of each alert in
    force (the links in the element marked data-offline-alerts) with the files it uses, and
    forgets the saved pages of alerts no longer in force. The service worker serves them when
    the network fails.
@@ -26,7 +27,8 @@
     ) {
       return GUIDANCE;
     }
-    if (classes.contains("template-alerts")) return ALERTS;
+    // The alerts page, and an alert's own page (opened from a notification, say).
+    if (classes.contains("template-alerts") || classes.contains("template-alert")) return ALERTS;
     return null;
   }
 
@@ -104,7 +106,8 @@
     if (!("caches" in window) || navigator.onLine === false) return;
     caches.open(cacheName).then(function (cache) {
       return keepPage(cache, location.pathname).then(function () {
-        if (cacheName === ALERTS) return keepAlertPages(cache);
+        // Only the alerts page knows which alerts are in force.
+        if (document.querySelector("[data-offline-alerts]")) return keepAlertPages(cache);
       });
     }).catch(function () {});
     keepAssets(assetsOf(document, location.href));
