@@ -44,8 +44,8 @@ def base_dir() -> Path:
     return Path(settings.BASE_DIR)
 
 
-def po_path(language: str) -> Path:
-    return base_dir() / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(language: str, domain: str = DOMAIN) -> Path:
+    return base_dir() / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def extract_template() -> Catalog:
@@ -65,12 +65,12 @@ def extract_template() -> Catalog:
     return template
 
 
-def read_catalog(language: str) -> Catalog:
-    path = po_path(language)
+def read_catalog(language: str, domain: str = DOMAIN) -> Catalog:
+    path = po_path(language, domain)
     if not path.exists():
-        return Catalog(locale=language, domain=DOMAIN)
+        return Catalog(locale=language, domain=domain)
     with path.open("rb") as handle:
-        return read_po(handle, locale=language, domain=DOMAIN)
+        return read_po(handle, locale=language, domain=domain)
 
 
 def update_catalogs(languages) -> dict[str, int]:
@@ -95,14 +95,40 @@ def update_catalogs(languages) -> dict[str, int]:
 
 
 def compile_catalogs(languages) -> list[Path]:
+    """Every language's server catalogue, and its script catalogue where there is one."""
     written = []
     for language in languages:
-        catalog = read_catalog(language)
-        target = po_path(language).with_suffix(".mo")
-        with target.open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
-        written.append(target)
+        for domain in (DOMAIN, SCRIPT_DOMAIN):
+            if domain == SCRIPT_DOMAIN and not po_path(language, domain).exists():
+                continue
+            catalog = read_catalog(language, domain)
+            target = po_path(language, domain).with_suffix(".mo")
+            with target.open("wb") as handle:
+                write_mo(handle, catalog, use_fuzzy=False)
+            written.append(target)
     return written
+
+
+# Scripts of installed packages whose messages we translate ourselves in
+# locale/<language>/LC_MESSAGES/djangojs.po (served by their JavaScriptCatalog views, which
+# merge LOCALE_PATHS): the passkey script of django-otp-webauthn ships no French.
+SCRIPT_DOMAIN = "djangojs"
+SCRIPT_PACKAGES = ["django_otp_webauthn"]
+
+
+def script_template() -> Catalog:
+    """Every message the packages' scripts use, read from their own catalogues."""
+    import importlib
+
+    template = Catalog(domain=SCRIPT_DOMAIN)
+    for package in SCRIPT_PACKAGES:
+        root = Path(importlib.import_module(package).__file__).parent / "locale"
+        for path in sorted(root.glob(f"*/LC_MESSAGES/{SCRIPT_DOMAIN}.po")):
+            with path.open("rb") as handle:
+                for message in read_po(handle, domain=SCRIPT_DOMAIN):
+                    if message.id and template.get(message.id, message.context) is None:
+                        template.add(message.id, context=message.context)
+    return template
 
 
 @dataclass
@@ -121,8 +147,10 @@ def _key(message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def check_catalog(language: str, template: Catalog | None = None) -> CatalogProblems:
-    catalog = read_catalog(language)
+def check_catalog(
+    language: str, template: Catalog | None = None, domain: str = DOMAIN
+) -> CatalogProblems:
+    catalog = read_catalog(language, domain)
     untranslated, fuzzy = [], []
     for message in catalog:
         if not message.id:

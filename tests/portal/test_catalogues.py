@@ -30,14 +30,14 @@ def test_the_project_catalogues_are_complete():
 def test_check_fails_on_an_untranslated_dutch_entry(project):
     _write_po(project, "fr", 'msgid "Evacuate"\nmsgstr "Évacuer"\n')
     _write_po(project, "nl", 'msgid "Evacuate"\nmsgstr ""\n')
-    with pytest.raises(CommandError, match="nl: untranslated: 'Evacuate'"):
+    with pytest.raises(CommandError, match=r"nl \(django\): untranslated: 'Evacuate'"):
         call_command("i18n_check")
 
 
 def test_check_fails_on_a_fuzzy_french_entry(project):
     _write_po(project, "fr", '#, fuzzy\nmsgid "Evacuate"\nmsgstr "Évacuez"\n')
     _write_po(project, "nl", 'msgid "Evacuate"\nmsgstr "Evacueren"\n')
-    with pytest.raises(CommandError, match="fr: fuzzy: 'Evacuate'"):
+    with pytest.raises(CommandError, match=r"fr \(django\): fuzzy: 'Evacuate'"):
         call_command("i18n_check")
 
 
@@ -79,3 +79,11 @@ def test_compiled_catalogue_is_used_at_runtime():
 
     with translation.override("nl"):
         assert translation.gettext("Skip to main content") == "Naar de hoofdinhoud"
+
+
+def test_check_fails_when_a_package_script_message_has_no_french(project):
+    """The passkey script's messages are ours to translate (the package ships no French)."""
+    _write_po(project, "fr", "")
+    _write_po(project, "nl", "")
+    with pytest.raises(CommandError, match=r"fr \(djangojs\): missing: 'Verification successful!'"):
+        call_command("i18n_check")

@@ -2,6 +2,7 @@
 that none lets anyone add a passkey with a password alone."""
 
 import hashlib
+import json
 
 import pytest
 from django.core.management import call_command
@@ -168,3 +169,14 @@ def test_passkey_defaults_follow_the_site_address(base_url, rp_id, origins):
     from portal.settings.base import _passkey_defaults
 
     assert _passkey_defaults(base_url) == (rp_id, origins)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "Vérification réussie !"), ("nl", "Verificatie geslaagd!")],
+)
+def test_the_passkey_script_speaks_french_and_dutch(client, language, expected):
+    """The package ships no French for its script: our djangojs catalogue supplies it."""
+    catalogue = client.get(API + "jsi18n/", HTTP_ACCEPT_LANGUAGE=language)
+    assert catalogue.status_code == 200
+    assert json.dumps(expected)[1:-1] in catalogue.content.decode()  # as the script has it

@@ -7,17 +7,22 @@ from portal.i18n import catalogues
 class Command(BaseCommand):
     help = (
         "Fail when a catalogue of a mandatory language (French, Dutch) has untranslated or "
-        "fuzzy entries, or lacks a message used in the sources."
+        "fuzzy entries, or lacks a message used in the sources or in the scripts of the "
+        "packages we translate (djangojs)."
     )
 
     def handle(self, *args, **options):
-        template = catalogues.extract_template()
+        templates = {
+            catalogues.DOMAIN: catalogues.extract_template(),
+            catalogues.SCRIPT_DOMAIN: catalogues.script_template(),
+        }
         failures = []
         for language in settings.REQUIRED_LANGUAGES:
-            problems = catalogues.check_catalog(language, template)
-            for kind in ("untranslated", "fuzzy", "missing"):
-                for msgid in getattr(problems, kind):
-                    failures.append(f"{language}: {kind}: {msgid!r}")
+            for domain, template in templates.items():
+                problems = catalogues.check_catalog(language, template, domain)
+                for kind in ("untranslated", "fuzzy", "missing"):
+                    for msgid in getattr(problems, kind):
+                        failures.append(f"{language} ({domain}): {kind}: {msgid!r}")
         if failures:
             shown = "\n".join(failures[:50])
             more = f"\n… and {len(failures) - 50} more" if len(failures) > 50 else ""
