@@ -18,6 +18,7 @@ Wagtail's publish and unpublish signals and the alert lifecycle
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control, patch_response_headers, patch_vary_headers
 
 from portal import page_cache_local
@@ -90,21 +91,19 @@ def _lookup(key: str):
     return version, None
 
 
-def _anonymous(request) -> bool:
-    cookies = request.COOKIES
+def eligible(environ) -> bool:
+    """A request the page cache may answer (WSGI environ; a Django request's META): GET or
+    HEAD on a citizen path, from a visitor with no session, no pending messages and no
+    Authorization header. Shared by the middleware and the front (page_cache_front)."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(SKIPPED_PREFIXES):
+        return False
+    cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
     return not (
         settings.SESSION_COOKIE_NAME in cookies
         or "messages" in cookies
-        or "HTTP_AUTHORIZATION" in request.META
-    )
-
-
-def _eligible_request(request) -> bool:
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and not request.path.startswith(SKIPPED_PREFIXES)
-        and _anonymous(request)
+        or "HTTP_AUTHORIZATION" in environ
     )
 
 
@@ -124,7 +123,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _eligible_request(request):
+        if not eligible(request.META):
             return self.get_response(request)
         key = _key(request)
         version, cached = _lookup(key)

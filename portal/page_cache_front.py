@@ -8,24 +8,13 @@ a live subscription to the Redis channel announcing every clear). Anything else 
 Django, whose PageCacheMiddleware answers from Redis or renders the page, and marks in
 the WSGI environ the answers this front may keep.
 
-The same requests qualify as for the middleware: GET or HEAD, a citizen path, no session
-or messages cookie, no Authorization header. Only used when the page cache is in Redis.
+The same requests qualify as for the middleware (page_cache.eligible). Only used when the
+page cache is in Redis.
 """
-
-from django.conf import settings
 
 from portal import page_cache, page_cache_local
 
 HIT = ("X-Page-Cache", "hit")
-
-
-def _eligible(environ) -> bool:
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in environ:
-        return False
-    if environ.get("PATH_INFO", "").startswith(page_cache.SKIPPED_PREFIXES):
-        return False
-    cookies = environ.get("HTTP_COOKIE", "")
-    return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
 
 
 def _key(environ) -> str:
@@ -45,11 +34,7 @@ class PageCacheFront:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if (
-            settings.PAGE_CACHE_SECONDS <= 0
-            or not page_cache_local.enabled()
-            or not _eligible(environ)
-        ):
+        if not page_cache_local.enabled() or not page_cache.eligible(environ):
             return self.application(environ, start_response)
         tier = page_cache._local
         tier.start()
