@@ -77,13 +77,20 @@ def _audience(count):
     )
 
 
-def _worker_env(peer, tmp_path):
+def _process_env(tmp_path) -> dict:
+    """The environment of a worker process on this test's database."""
     db = connection.settings_dict
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "LUX_VAR_DIR": str(tmp_path),
+    }
+
+
+def _worker_env(peer, tmp_path):
+    return {
+        **_process_env(tmp_path),
         "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
         "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
         "TWILIO_FROM": "LUXresponse",
@@ -157,12 +164,8 @@ def test_sigkill_loses_no_push_or_email_and_resends_only_what_was_in_flight(
     )
     alert = AlertFactory(status="Exercise", state="sent", sent=timezone.now())
     assert ledger.ledger_create(alert) == COUNT
-    db = connection.settings_dict
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "LUX_VAR_DIR": str(tmp_path),
+        **_process_env(tmp_path),
         "VAPID_PRIVATE_KEY": vapid_private_key(),
         "EMAIL_HOST": smtp_peer.host,
         "EMAIL_PORT": str(smtp_peer.port),
@@ -267,12 +270,8 @@ def test_a_process_killed_right_after_the_approval_commits_loses_no_alert(tmp_pa
     alert = AlertFactory(status="Exercise")
     services.alert_submit(alert=alert, user=alert.created_by)
     approver = ApproverFactory()
-    db = connection.settings_dict
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "LUX_VAR_DIR": str(tmp_path),
+        **_process_env(tmp_path),
         "EMAIL_HOST": smtp_peer.host,
         "EMAIL_PORT": str(smtp_peer.port),
         "EMAIL_USE_TLS": "false",

@@ -66,14 +66,29 @@ def browser(monkeypatch):
         browser.close()
 
 
-def _wait_until_kept(page, cache, timeout=20.0):
-    script = KEPT.replace("arguments_cache", repr(cache))
+def _wait_for(page, script, failure, timeout=20.0):
+    """Poll a script in the page until it answers true."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if page.evaluate(script):
             return
         page.wait_for_timeout(200)
-    raise AssertionError(f"{page.url} was not kept in {cache}")
+    raise AssertionError(failure)
+
+
+def _wait_until_kept(page, cache):
+    script = KEPT.replace("arguments_cache", repr(cache))
+    _wait_for(page, script, f"{page.url} was not kept in {cache}")
+
+
+def _wait_until_saved(page, cache, path):
+    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !!r)"
+    _wait_for(page, script, f"{path} was not kept in {cache}")
+
+
+def _wait_until_forgotten(page, cache, path):
+    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !r)"
+    _wait_for(page, script, f"{path} is still kept in {cache}")
 
 
 def test_emergency_kit_read_once_is_read_again_offline(browser, site):
@@ -167,16 +182,6 @@ def test_the_page_of_an_alert_in_force_opens_offline_and_says_when_it_was_update
     context.close()
 
 
-def _wait_until_saved(page, cache, path, timeout=20.0):
-    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !!r)"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if page.evaluate(script):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"{path} was not kept in {cache}")
-
-
 def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browser, site, alerts):
     from portal.page_cache import page_cache_clear
 
@@ -200,16 +205,6 @@ def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browse
     with pytest.raises(Exception):  # noqa: B017,PT011 - the browser's network error
         page.goto(site["origin"] + in_force)
     context.close()
-
-
-def _wait_until_forgotten(page, cache, path, timeout=20.0):
-    script = f"caches.open({cache!r}).then(c => c.match({path!r})).then(r => !r)"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if page.evaluate(script):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"{path} is still kept in {cache}")
 
 
 def test_an_alert_page_opened_straight_from_a_notification_is_kept_too(browser, site, alerts):
