@@ -7,7 +7,13 @@ APPROVERS_GROUP = "Alert approvers"
 def _in_group(user, name: str) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.groups.filter(name=name).exists()
+    # Read once per user object (one request, one service call), like Django's own
+    # permission cache: an approval checks the role several times.
+    names = getattr(user, "_alert_group_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._alert_group_names = names
+    return name in names
 
 
 def is_author(user) -> bool:

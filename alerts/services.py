@@ -292,50 +292,54 @@ def _raise_refusal(alert: Alert, user, refusal: str):
 
 
 def alert_approve(*, alert: Alert, user) -> Alert:
-    """Approve a submitted alert and hand it over for sending.
+    """Approve a submitted alert and hand it over for sending, in one transaction.
 
     The approver must be in the approvers group and be neither the author nor the
-    submitter, superusers included. A refused attempt is itself logged.
+    submitter, superusers included. A refused attempt is itself logged. The checks run
+    once, on the row locked for the change: an operator approving during a crisis waits
+    for as few round trips to the database as the rules allow.
     """
     _require_second_factor(user)
-    current = Alert.objects.get(pk=alert.pk)
-    refusal = approval_refusal(current, user)
-    if refusal:
-        if user is not None and user.is_authenticated and current.state == AlertState.SUBMITTED:
-            record_event(alert=current, action=AlertAction.REFUSED, user=user, detail=refusal)
-        _raise_refusal(current, user, refusal)
     with transaction.atomic():
-        alert = _lock(alert)
-        refusal = approval_refusal(alert, user)  # again, under the lock
-        if refusal:
-            _raise_refusal(alert, user, refusal)
-        problems = alert_problems(alert)
-        if problems:
-            raise AlertTransitionError(problems)
-        _check_audience(alert)
-        alert.state = AlertState.APPROVED
-        alert.approved_by = user
-        alert.save(update_fields=["state", "approved_by", "updated_at"])
-        record_event(alert=alert, action=AlertAction.APPROVED, user=user, from_state="submitted")
-        return alert_start_sending(alert=alert, user=user)
+        locked = _lock(alert)
+        refusal = approval_refusal(locked, user)
+        if not refusal:
+            problems = alert_problems(locked)
+            if problems:
+                raise AlertTransitionError(problems)
+            locked.state = AlertState.APPROVED
+            locked.approved_by = user
+            record_event(
+                alert=locked, action=AlertAction.APPROVED, user=user, from_state="submitted"
+            )
+            return _hand_over(locked, user)
+    # Refused: nothing changed; the attempt is logged after the lock is released.
+    if user is not None and user.is_authenticated and locked.state == AlertState.SUBMITTED:
+        record_event(alert=locked, action=AlertAction.REFUSED, user=user, detail=refusal)
+    _raise_refusal(locked, user, refusal)
 
 
 @transaction.atomic
 def alert_start_sending(*, alert: Alert, user) -> Alert:
     """The one hand-over to the delivery engine: approved → sending, and the dispatch task
     is enqueued once the transaction commits."""
-    from alerts.tasks import dispatch_alert
-
     _require_approver(user)
     alert = _lock(alert)
     _require_state(alert, AlertState.APPROVED)
     if alert.approved_by_id is None:
         raise AlertTransitionError(_("Only an approved alert can be sent."))
+    return _hand_over(alert, user)
+
+
+def _hand_over(alert: Alert, user) -> Alert:
+    """approved → sending on a row locked by the caller's transaction."""
+    from alerts.tasks import dispatch_alert
+
     _check_audience(alert)
     alert.state = AlertState.SENDING
     # Its CAP `sent` time: the site publishes it from now on, the workers fan it out.
     alert.sent = alert.sent or timezone.now().replace(microsecond=0)
-    alert.save(update_fields=["state", "sent", "updated_at"])
+    alert.save(update_fields=["state", "approved_by", "sent", "updated_at"])
     record_event(
         alert=alert,
         action=AlertAction.SENDING,

@@ -93,6 +93,9 @@ class AlertQuerySet(models.QuerySet):
 # An alert is public from the moment it is handed over for sending.
 PUBLISHED_STATES = (AlertState.SENDING, AlertState.SENT)
 
+# CAP: once an alert is sent, these identify it for ever (a change would be a new alert).
+FROZEN_FIELDS = frozenset({"identifier", "sender", "sent"})
+
 
 def _workflow_user():
     """Who wrote, submitted or approved an alert: kept when the account is gone (null)."""
@@ -216,7 +219,9 @@ class Alert(models.Model):
         self.audience = audience_for(self.status, self.scope)
         if not self.sender:
             self.sender = settings.CAP_SENDER
-        if self.pk:
+        update_fields = kwargs.get("update_fields")
+        touches_frozen = update_fields is None or not FROZEN_FIELDS.isdisjoint(update_fields)
+        if self.pk and touches_frozen:
             stored = Alert.objects.filter(pk=self.pk).values("identifier", "sender", "sent").first()
             if (
                 stored

@@ -32,6 +32,18 @@ def test_author_submits_and_another_approver_sends(author, approver):
     assert (AlertAction.SENDING, "approver") in actions
 
 
+def test_an_approval_is_one_short_transaction(author, approver, django_assert_max_num_queries):
+    # During a crisis the approver waits on each round trip to a loaded database: the
+    # checks, the state change to "sending" and both events take 10 statements, the
+    # transaction's own begin and end included (it took 20 when each step checked again).
+    alert = _submitted(author)
+    with django_assert_max_num_queries(10):
+        services.alert_approve(alert=alert, user=approver)
+    alert.refresh_from_db()
+    assert alert.state == AlertState.SENDING
+    assert alert.sent is not None
+
+
 def test_author_cannot_approve_own_alert_even_as_approver_or_superuser():
     user = UserFactory(username="boss", groups=["Alert authors", "Alert approvers"])
     user.is_superuser = user.is_staff = True
