@@ -1,7 +1,8 @@
 """The hand-over from an approved alert to the delivery engine (alerts/delivery/).
 
-`alert_dispatch` fans the alert out to the delivery ledger in one statement, marks the
-alert sent (its `sent` time frozen from then on) and starts one sender per channel.
+`alert_dispatch` fans the alert out to the delivery ledger (set-based: one statement, or
+one per connection for a large fan-out on PostgreSQL), marks the alert sent (its `sent`
+time frozen from then on) and starts one sender per channel.
 """
 
 from django.db import transaction
@@ -20,15 +21,25 @@ def enqueue_senders(channels) -> None:
 
 def alert_dispatch(*, alert_id: int) -> Alert:
     """Idempotent: the ledger's unique key makes a second dispatch create nothing, and an
-    alert no longer in "sending" is left alone."""
+    alert no longer in "sending" is left alone.
+
+    The ledger is written first, outside the alert's lock, so that a large fan-out can use
+    several connections (`ledger.ledger_fill`); the alert is then marked sent under its
+    lock. Rows of an alert ended in between are closed by the reap below (and before any
+    sender claims a batch), so they are never sent; a crash in between leaves the alert in
+    "sending", and the periodic sweep dispatches it again.
+    """
     from alerts.delivery import ledger
     from alerts.delivery.models import Delivery, DeliveryState
 
+    alert = Alert.objects.get(pk=alert_id)
+    if alert.state != AlertState.SENDING:
+        return alert
+    created = ledger.ledger_fill(alert)
     with transaction.atomic():
         alert = Alert.objects.select_for_update().get(pk=alert_id)
         if alert.state != AlertState.SENDING:
-            return alert
-        created = ledger.ledger_create(alert)
+            return alert  # another dispatch got here first; the rows are the same
         if alert.sent is None:
             alert.sent = timezone.now().replace(microsecond=0)
         alert.state = AlertState.SENT

@@ -7,16 +7,18 @@ are written back per outcome. A row only ever moves forward (see models.STATE_RA
 """
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import BooleanField, DateTimeField, F, IntegerField, Q, Value
 from django.utils import timezone
 
 from alerts.cap_vocab import MsgType, Severity
 from alerts.channels.base import Outcome, SendResult
 from alerts.models import Alert, AlertState
+from alerts.subscriptions.models import ContactPoint
 
 from .models import Delivery, DeliveryState, Priority
 from .targeting import delivery_language, target_contact_points
@@ -52,13 +54,60 @@ def _dt(value: datetime):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def ledger_create(alert: Alert, now: datetime | None = None) -> int:
-    """Insert one queued row per targeted contact point; returns how many are new."""
+def ledger_fill(alert: Alert, now: datetime | None = None) -> int:
+    """`ledger_create`, split over several connections for a large fan-out on PostgreSQL.
+
+    Each connection inserts the targeted contact points of its share (id modulo the
+    number of connections) and commits on its own: the rows are the same as from one
+    statement, and a crash part-way leaves only rows that a second fill completes. Inside
+    a transaction, on SQLite, or when the contact points are fewer than
+    `DELIVERY_LEDGER_PARALLEL_FROM`, it is the single statement.
+    """
+    parts = settings.DELIVERY_LEDGER_CONNECTIONS
+    if (
+        parts < 2
+        or connection.vendor != "postgresql"
+        or connection.in_atomic_block
+        or _estimated_contact_points() < settings.DELIVERY_LEDGER_PARALLEL_FROM
+    ):
+        return ledger_create(alert, now)
+    now = now or timezone.now()
+
+    def share(part: int) -> int:
+        try:
+            return ledger_create(alert, now, part=(part, parts))
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=parts, thread_name_prefix="ledger") as pool:
+        return sum(pool.map(share, range(parts)))
+
+
+def _estimated_contact_points() -> int:
+    """PostgreSQL's own estimate of the table's size (-1 before it was first analysed)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
+            [ContactPoint._meta.db_table],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else -1
+
+
+def ledger_create(
+    alert: Alert, now: datetime | None = None, *, part: tuple[int, int] | None = None
+) -> int:
+    """Insert one queued row per targeted contact point; returns how many are new.
+
+    `part=(k, n)`: only the contact points whose id is k modulo n (see `ledger_fill`).
+    """
     now = now or timezone.now()
     when = Value(now, output_field=DateTimeField())
+    targeted = target_contact_points(alert)
+    if part is not None:
+        targeted = targeted.annotate(ledger_part=F("pk") % part[1]).filter(ledger_part=part[0])
     select = (
-        target_contact_points(alert)
-        .order_by()
+        targeted.order_by()
         .annotate(
             d0=Value(alert.pk, output_field=IntegerField()),
             d1=F("pk"),

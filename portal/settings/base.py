@@ -320,6 +320,10 @@ DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)
 # Answers are committed after every this many messages of a batch: the most a crash can
 # leave in doubt.
 DELIVERY_RECORD_EVERY = env_int("DELIVERY_RECORD_EVERY", 100)
+# A fan-out to more contact points than this (PostgreSQL's estimate) writes its ledger over
+# this many connections at once, each committing its share.
+DELIVERY_LEDGER_CONNECTIONS = env_int("DELIVERY_LEDGER_CONNECTIONS", 2)
+DELIVERY_LEDGER_PARALLEL_FROM = env_int("DELIVERY_LEDGER_PARALLEL_FROM", 100_000)
 DELIVERY_MAX_ATTEMPTS = env_int("DELIVERY_MAX_ATTEMPTS", 8)
 # An approved alert still "sending" without a ledger this long after its last change was
 # left by a crash right after the approval: the periodic sweep dispatches it.
