@@ -1,7 +1,8 @@
 """Set-based operations on the delivery ledger.
 
 Every statement here touches many rows at once: creation is one INSERT … SELECT from the
-targeting query (conflicts ignored), a claim is one UPDATE … RETURNING (with
+targeting query (conflicts ignored; one per connection, each on its share of the contact
+points, for a large fan-out on PostgreSQL), a claim is one UPDATE … RETURNING (with
 `FOR UPDATE SKIP LOCKED` on PostgreSQL so workers never wait for each other), and results
 are written back per outcome. A row only ever moves forward (see models.STATE_RANK).
 """
