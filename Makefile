@@ -20,6 +20,8 @@ install: $(STAMP)
 compile-messages: $(STAMP)
 	$(PY) manage.py i18n_compile
 
+# Links in the demo's messages and the printed addresses follow HOST and PORT.
+run: export SITE_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(STAMP) compile-messages
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
