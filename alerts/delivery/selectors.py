@@ -1,9 +1,9 @@
 """Reads on the delivery ledger, for the dashboard."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from alerts.models import Alert
@@ -36,6 +36,8 @@ class Progress:
     channels: list[ChannelProgress]
     per_second: float
     failures: list[dict]
+    alert_sent: datetime | None = None
+    last_sent: datetime | None = None
 
     @property
     def remaining(self) -> int:
@@ -51,6 +53,13 @@ class Progress:
             return 0
         return round(self.remaining / self.per_second) if self.per_second else None
 
+    @property
+    def finished_after_seconds(self) -> int | None:
+        """Once nothing remains: from the alert's sent time to the last message out."""
+        if self.remaining or not self.total or not (self.alert_sent and self.last_sent):
+            return None
+        return max(0, round((self.last_sent - self.alert_sent).total_seconds()))
+
 
 def delivery_progress(alert: Alert, now=None) -> Progress:
     now = now or timezone.now()
@@ -59,10 +68,16 @@ def delivery_progress(alert: Alert, now=None) -> Progress:
     for row in rows.values("channel", "state").annotate(n=Count("pk")).order_by("channel"):
         progress = channels.setdefault(row["channel"], ChannelProgress(row["channel"]))
         progress.counts[row["state"]] = row["n"]
-    recent = rows.filter(
-        state__in=[DeliveryState.SENT, DeliveryState.DELIVERED],
-        sent_at__gte=now - THROUGHPUT_WINDOW,
-    ).count()
+    window_start = now - THROUGHPUT_WINDOW
+    span = rows.filter(state__in=[DeliveryState.SENT, DeliveryState.DELIVERED]).aggregate(
+        first=Min("sent_at"),
+        last=Max("sent_at"),
+        recent=Count("pk", filter=Q(sent_at__gte=window_start)),
+    )
+    # The last minute, or the time since the first message went out when that is shorter:
+    # a fan-out that started five seconds ago is not averaged over sixty.
+    since = max(window_start, span["first"]) if span["first"] else window_start
+    seconds = max((now - since).total_seconds(), 1.0)
     failures = list(
         rows.filter(state=DeliveryState.FAILED)
         .values("channel", "last_error")
@@ -71,6 +86,8 @@ def delivery_progress(alert: Alert, now=None) -> Progress:
     )
     return Progress(
         channels=list(channels.values()),
-        per_second=recent / THROUGHPUT_WINDOW.total_seconds(),
+        per_second=span["recent"] / seconds,
         failures=failures,
+        alert_sent=alert.sent,
+        last_sent=span["last"],
     )

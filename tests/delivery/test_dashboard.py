@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -25,14 +27,41 @@ def alert_with_progress(make_audience):
 
 
 def test_progress_counts_throughput_and_time_to_completion(alert_with_progress):
-    progress = delivery_progress(alert_with_progress)
+    now = timezone.now()
+    sent = list(Delivery.objects.filter(state="sent").order_by("pk"))
+    Delivery.objects.filter(pk=sent[0].pk).update(sent_at=now - timedelta(seconds=100))
+    Delivery.objects.filter(pk=sent[1].pk).update(sent_at=now - timedelta(seconds=10))
+    progress = delivery_progress(alert_with_progress, now=now)
     by_channel = {c.channel: c for c in progress.channels}
     assert by_channel["email"].counts == {"queued": 1, "sent": 2, "failed": 1}
     assert by_channel["sms"].counts == {"queued": 2}
     assert progress.remaining == 3
-    assert progress.per_second == pytest.approx(2 / 60)
-    assert progress.eta_seconds == 90
+    # One message over the last minute (the other went out before it).
+    assert progress.per_second == pytest.approx(1 / 60)
+    assert progress.eta_seconds == 180
     assert progress.failures == [{"channel": "email", "last_error": "mailbox full", "n": 1}]
+    assert progress.finished_after_seconds is None
+
+
+def test_a_fan_out_that_just_started_is_not_averaged_over_a_minute(alert_with_progress):
+    first = Delivery.objects.filter(state="sent").order_by("pk").first()
+    sent_at = Delivery.objects.get(pk=first.pk).sent_at
+    Delivery.objects.filter(pk=first.pk).update(sent_at=sent_at - timedelta(seconds=4))
+    # Two messages in the five seconds since the first went out: 0.4 per second, the
+    # three left in about 8 s (not 90 s, as over a whole minute).
+    progress = delivery_progress(alert_with_progress, now=sent_at + timedelta(seconds=1))
+    assert progress.per_second == pytest.approx(2 / 5)
+    assert progress.eta_seconds == 8
+
+
+def test_a_finished_fan_out_says_when_the_last_message_went_out(alert_with_progress):
+    alert = alert_with_progress
+    Delivery.objects.filter(alert=alert, state="queued").update(
+        state="sent", sent_at=alert.sent + timedelta(seconds=42)
+    )
+    progress = delivery_progress(alert)
+    assert progress.remaining == 0
+    assert progress.finished_after_seconds == 42
 
 
 def test_dashboard_shows_the_figures_and_refreshes_while_work_remains(client, alert_with_progress):
@@ -46,9 +75,12 @@ def test_dashboard_shows_the_figures_and_refreshes_while_work_remains(client, al
     assert "NON ENVOYÉ" in html and "sms" in html
     assert "3 messages still to send" in html or "3 messages" in html
 
-    Delivery.objects.filter(state="queued").update(state="sent", sent_at=timezone.now())
+    Delivery.objects.filter(state="queued").update(
+        state="sent", sent_at=alert_with_progress.sent + timedelta(seconds=7)
+    )
     html = client.get(f"/admin/alerts/{alert_with_progress.pk}/delivery/").content.decode()
     assert 'http-equiv="refresh"' not in html
+    assert "les 6 messages traités" in html and "7 s après" in html
 
 
 def test_dashboard_is_for_alert_roles_only(client, alert_with_progress):
