@@ -15,18 +15,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the live server's database
-    # access happens in its own thread, so Django's async guard is a false alarm here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def browser():
+    with chromium.session() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -14,22 +14,14 @@ pytestmark = [
 ]
 
 
-def test_drawing_a_polygon_fills_the_cap_coordinates(
-    live_server, client, demo_site, settings, monkeypatch
-):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the live server's database
-    # access happens in its own thread, so Django's async guard is a false alarm here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def test_drawing_a_polygon_fills_the_cap_coordinates(live_server, client, demo_site, settings):
     settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
     author = AuthorFactory(username="mapper")
     alert = AlertFactory(created_by=author)
     login_with_second_factor(client, author)
     session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
 
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+    with chromium.session() as browser:
         context = browser.new_context()
         context.add_cookies(
             [
@@ -51,7 +43,6 @@ def test_drawing_a_polygon_fills_the_cap_coordinates(
             page.mouse.click(centre_x + dx, centre_y + dy)
         page.click("[data-area-close]")
         value = page.input_value("#id_polygons")
-        browser.close()
 
     lines = value.strip().splitlines()
     assert len(lines) == 1

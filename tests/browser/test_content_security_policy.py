@@ -13,17 +13,15 @@ pytestmark = [
 
 
 def test_the_public_map_and_the_subscribe_page_work_without_a_violation(
-    live_server, demo_site, settings, monkeypatch
+    live_server, demo_site, settings
 ):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
     alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
     violations = []
 
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+    with chromium.session() as browser:
         context = browser.new_context()
         context.grant_permissions(["geolocation"], origin=live_server.url)
         context.set_geolocation({"latitude": 50.8466, "longitude": 4.3528})
@@ -43,6 +41,5 @@ def test_the_public_map_and_the_subscribe_page_work_without_a_violation(
         page.click("#geo-enable")
         # A locator assertion: evaluating a string in the page is what the policy forbids.
         expect(page.locator("input[name=latitude]")).to_have_value("50.847")
-        browser.close()
 
     assert violations == []

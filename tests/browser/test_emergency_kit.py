@@ -26,15 +26,9 @@ def kit_url(live_server):
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop; the live server's ORM calls are in its thread.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+def browser():
+    with chromium.session() as browser:
         yield browser
-        browser.close()
 
 
 def test_ticks_are_kept_on_the_device(browser, kit_url):

@@ -56,14 +56,9 @@ def alerts(site):
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+def browser():
+    with chromium.session() as browser:
         yield browser
-        browser.close()
 
 
 def _wait_for(page, script, failure, timeout=20.0):

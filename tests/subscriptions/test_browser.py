@@ -21,14 +21,8 @@ NOTIFICATIONS = (
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium.session() as browser:
+        yield browser
 
 
 def _wait_for(page, predicate, timeout=15.0):
