@@ -45,3 +45,12 @@ def session():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def map_tiles(origin: str) -> str:
+    """A tile URL for the maps: one image of ours for every tile, served as a static file.
+
+    No map server is reachable here, and a tile that 404s would make the live server render
+    its error page from the database, possibly while the test's teardown empties it.
+    """
+    return origin + "/static/alerts/vendor/leaflet/images/marker-shadow.png?{z}/{x}/{y}"

@@ -29,7 +29,7 @@ def demo_content(live_server, settings):
     from portal import demo
 
     settings.SITE_BASE_URL = live_server.url
-    settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
+    settings.ALERTS_MAP_TILE_URL = chromium.map_tiles(live_server.url)
     context = demo.DemoContext()
     demo.seed(context)
     campaigns_demo.seed(context)

@@ -15,7 +15,7 @@ pytestmark = [
 
 
 def test_drawing_a_polygon_fills_the_cap_coordinates(live_server, client, demo_site, settings):
-    settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
+    settings.ALERTS_MAP_TILE_URL = chromium.map_tiles(live_server.url)
     author = AuthorFactory(username="mapper")
     alert = AlertFactory(created_by=author)
     login_with_second_factor(client, author)

@@ -17,7 +17,7 @@ def test_the_public_map_and_the_subscribe_page_work_without_a_violation(
 ):
     from playwright.sync_api import expect
 
-    settings.ALERTS_MAP_TILE_URL = live_server.url + "/static/no-tiles/{z}/{x}/{y}.png"
+    settings.ALERTS_MAP_TILE_URL = chromium.map_tiles(live_server.url)
     alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
     violations = []
 
