@@ -50,17 +50,35 @@ def signed_in_context(browser, live_server, client, user):
     return context
 
 
-SETTLED = (
-    "() => Promise.all(document.getAnimations()"
-    ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
-    ".map(a => a.finished.catch(() => null)))"
+# Wagtail's admin starts its transitions (the messages fading in) only once its scripts have
+# marked the body ready; a transition may also start a moment after the page loaded.
+ADMIN_READY = (
+    "() => !document.body.dataset.wInitReadyClass"
+    " || document.body.classList.contains(document.body.dataset.wInitReadyClass)"
 )
+SETTLED = """async () => {
+  const finite = a => a.playState === 'running' && a.effect
+    && a.effect.getComputedTiming().endTime !== Infinity;
+  const deadline = performance.now() + 10000;
+  let quiet = 0;  // nothing moving for three checks 100 ms apart
+  while (quiet < 3 && performance.now() < deadline) {
+    const running = document.getAnimations().filter(finite);
+    if (running.length) {
+      quiet = 0;
+      await Promise.all(running.map(a => a.finished.catch(() => null)));
+    } else {
+      quiet += 1;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+}"""
 
 
 def axe_violations(page) -> list[dict]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the page once its finite CSS
-    transitions and animations have ended (a colour caught half-way through a fade, such as
-    the admin's messages, is not what the reader sees)."""
+    transitions and animations have ended and none has started for 300 ms (a colour caught
+    half-way through a fade, such as the admin's messages, is not what the reader sees)."""
+    page.wait_for_function(ADMIN_READY)
     page.evaluate(SETTLED)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Through the DevTools protocol: the page's Content-Security-Policy forbids an
