@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
                 "Background workers started: urgent (alerts), default (content), "
                 "periodic housekeeping (delivery safety net, purge of unconfirmed contacts)."
             )
+        # Stopped with SIGTERM (kill, a service manager) as with Ctrl-C: the workers go too,
+        # never left running on their own.
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
         try:
             call_command("runserver", addr, use_reloader=False)
         finally:
