@@ -110,3 +110,12 @@ def login_with_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium through Playwright (tests marked `browser`)."""
+    from tests.browser import chromium
+
+    with chromium.session() as browser:
+        yield browser

@@ -15,12 +15,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 @pytest.fixture
-def browser():
-    with chromium.session() as browser:
-        yield browser
-
-
-@pytest.fixture
 def demo_content(live_server, settings):
     """The portal and preparedness demo: home pages, risks, the kit, guides, campaigns,
     events, trainings and partners, in French and Dutch; links in messages point at the

@@ -3,8 +3,6 @@ one A4 page in print."""
 
 import pytest
 
-from tests.browser import chromium
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -23,12 +21,6 @@ def kit_url(live_server):
     kit = EmergencyKitPageFactory(parent=context.homes["fr"], **fields(KIT["fr"]))
     kit.save_revision().publish()
     return live_server.url + kit.url
-
-
-@pytest.fixture
-def browser():
-    with chromium.session() as browser:
-        yield browser
 
 
 def test_ticks_are_kept_on_the_device(browser, kit_url):

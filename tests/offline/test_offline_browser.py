@@ -8,8 +8,6 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser import chromium
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -53,12 +51,6 @@ def alerts(site):
     )
     expired.infos.filter(language="fr").update(headline="Fuite de gaz terminée")
     return {"in_force": in_force, "expired": expired}
-
-
-@pytest.fixture
-def browser():
-    with chromium.session() as browser:
-        yield browser
 
 
 def _wait_for(page, script, failure, timeout=20.0):

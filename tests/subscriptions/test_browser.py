@@ -5,8 +5,6 @@ import time
 
 import pytest
 
-from tests.browser import chromium
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -17,12 +15,6 @@ NOTIFICATIONS = (
     ".then(ns => ns.map(n => ({title: n.title, body: n.body, tag: n.tag, data: n.data,"
     " actions: n.actions.map(a => a.action)})))"
 )
-
-
-@pytest.fixture
-def browser():
-    with chromium.session() as browser:
-        yield browser
 
 
 def _wait_for(page, predicate, timeout=15.0):
