@@ -199,7 +199,8 @@ def test_an_alert_page_opened_straight_from_a_notification_is_kept_too(browser, 
     context = browser.new_context()
     page = context.new_page()
     page.goto(site["origin"] + in_force)  # where the notification leads; the list never read
-    _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
+    # Saved, and the service worker in control: only then is a reload answered offline.
+    _wait_until_kept(page, "lux-offline-alerts-v1")
 
     context.set_offline(True)
     page.reload()
