@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateTimeInput, AdminPageChooser
 from wagtail.models import Page
 
 from alerts.models import Alert, AlertTemplate, Commune
@@ -10,6 +9,24 @@ from alerts.models.alerts import SCOPE_CHOICES, STATUS_CHOICES
 from alerts.widgets import AreaMapWidget
 
 LANGUAGE_NAMES = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date and time picker (phones included). Wagtail's picker prints an
+    inline script, which the alert pages' Content-Security-Policy does not run."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class GuidancePageField(forms.ModelChoiceField):
+    """A live page of the site in one language, chosen from a plain list (no chooser modal,
+    whose widget prints an inline script)."""
+
+    def label_from_instance(self, page) -> str:
+        return f"{'– ' * max(0, page.depth - 3)}{page.title}"
 
 
 class AlertStartForm(forms.Form):
@@ -56,9 +73,9 @@ class AlertForm(forms.ModelForm):
             "circles",
         ]
         widgets = {
-            "effective": AdminDateTimeInput,
-            "onset": AdminDateTimeInput,
-            "expires": AdminDateTimeInput,
+            "effective": DateTimeLocalInput,
+            "onset": DateTimeLocalInput,
+            "expires": DateTimeLocalInput,
             "communes": forms.CheckboxSelectMultiple,
             "polygons": AreaMapWidget(),
             "circles": forms.Textarea(attrs={"rows": 2}),
@@ -79,15 +96,15 @@ class AlertInfoForm(forms.Form):
     sms_text = forms.CharField(
         label=_("SMS text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    web_page = forms.ModelChoiceField(
-        label=_("Guidance page"),
-        queryset=Page.objects.all(),
-        widget=AdminPageChooser(),
-        required=False,
+    web_page = GuidancePageField(
+        label=_("Guidance page"), queryset=Page.objects.none(), required=False
     )
 
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, prefix=language, **kwargs)
+        self.fields["web_page"].queryset = (
+            Page.objects.live().filter(depth__gt=1, locale__language_code=language).order_by("path")
+        )
         self.language = language
         self.language_name = LANGUAGE_NAMES[language]
         self.required_language = language in ("fr", "nl")

@@ -46,9 +46,17 @@ def render_push(alert: Alert, language: str) -> dict:
 
 @dataclass(frozen=True)
 class Email:
+    """An email as sent. `text` is plain text, never HTML: `render_to_string` marks its
+    output safe, a mark that would let alert text pass unescaped into an admin page that
+    shows it, so it is dropped here (only `html` is HTML, built by an escaping template)."""
+
     subject: str
     text: str
     html: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "text", str.__str__(self.text))
+        object.__setattr__(self, "subject", str.__str__(self.subject))
 
 
 def render_email(alert: Alert, language: str) -> Email:

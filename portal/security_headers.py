@@ -2,8 +2,13 @@
 
 Citizen pages get a strict policy: scripts, styles and frames from this origin only, no
 inline script or style (the templates carry none). The Wagtail admin, which needs inline
-scripts and styles of its own, gets a relaxed policy under /admin/. Geolocation is allowed
-on the subscribe page only (its "use my location" button) and denied everywhere else.
+scripts and styles of its own, gets a relaxed policy under /admin/ (Wagtail 8's page
+editor prints inline scripts: its date and time widgets, inline panels and workflow
+buttons). The alert composer, approval and delivery pages, which show text written by
+authors and partners, allow scripts from this origin only: no inline script, no eval
+(their templates and widgets carry none; Wagtail's inline style attributes remain).
+Geolocation is allowed on the subscribe page only (its "use my location" button) and
+denied everywhere else.
 """
 
 from urllib.parse import urlsplit
@@ -14,12 +19,16 @@ GEOLOCATION_VIEWS = {("subscriptions", "subscribe")}
 
 PERMISSIONS = "camera=(), microphone=(), payment=(), usb=()"
 
-ADMIN_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+_ADMIN_COMMON = (
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
     "font-src 'self' data:; connect-src 'self'; frame-src 'self' https:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
+ADMIN_POLICY = (
+    f"default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; {_ADMIN_COMMON}"
+)
+ALERT_ADMIN_POLICY = f"default-src 'self'; script-src 'self'; {_ADMIN_COMMON}"
+ALERT_ADMIN_PREFIX = "/admin/alerts/"
 
 
 def _tile_source() -> str:
@@ -50,13 +59,21 @@ def _allows_geolocation(request) -> bool:
     return match is not None and (match.namespace, match.url_name) in GEOLOCATION_VIEWS
 
 
+def _policy(path: str) -> str:
+    if path.startswith(ALERT_ADMIN_PREFIX):
+        return ALERT_ADMIN_POLICY
+    if path.startswith("/admin/"):
+        return ADMIN_POLICY
+    return public_policy()
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = ADMIN_POLICY if request.path.startswith("/admin/") else public_policy()
+        policy = _policy(request.path)
         response.headers.setdefault("Content-Security-Policy", policy)
         geolocation = "geolocation=(self)" if _allows_geolocation(request) else "geolocation=()"
         response.headers.setdefault("Permissions-Policy", f"{geolocation}, {PERMISSIONS}")
