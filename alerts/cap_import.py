@@ -16,6 +16,7 @@ from defusedxml.common import ExternalReferenceForbidden
 from django.utils import timezone
 from lxml import etree
 
+from alerts import geometry
 from alerts.cap import schema_errors
 from alerts.cap_vocab import CAP_NAMESPACE, MsgType, Scope, Status
 from alerts.data.communes import COMMUNES, REGION_NIS_CODE
@@ -187,6 +188,12 @@ def parse_cap(data: bytes) -> ParsedCap:
             "French and Dutch <info> blocks are required; missing: " + ", ".join(missing) + "."
         )
     for language, info in blocks.items():
+        for area in info.findall("cap:area", NS):
+            if not _text(area, "cap:areaDesc"):
+                raise CapImportError(
+                    f"The {language} <info> has an <area> without text in its <areaDesc>: "
+                    "<area> needs an <areaDesc> (CAP makes it mandatory)."
+                )
         for name in ("headline", "description"):
             if not _text(info, f"cap:{name}"):
                 raise CapImportError(f"The {language} <info> has no <{name}>.")
@@ -219,8 +226,8 @@ def parse_cap(data: bytes) -> ParsedCap:
     }
     polygons, circles = [], []
     for area in main.findall("cap:area", NS):
-        polygons += [text for text in _texts(area, "cap:polygon") if text]
-        circles += [text for text in _texts(area, "cap:circle") if text]
+        polygons += [_checked(text, geometry.parse_polygon) for text in _shapes(area, "polygon")]
+        circles += [_checked(text, geometry.parse_circle) for text in _shapes(area, "circle")]
         for geocode in area.findall("cap:geocode", NS):
             name, value = _text(geocode, "cap:valueName"), _text(geocode, "cap:value")
             if name.upper() != "NIS":
@@ -240,6 +247,19 @@ def parse_cap(data: bytes) -> ParsedCap:
             "The fr <info> has no usable <area>: give NIS geocodes, a polygon or a circle."
         )
     return parsed
+
+
+def _shapes(area, name: str) -> list[str]:
+    return [text for text in _texts(area, f"cap:{name}") if text]
+
+
+def _checked(text: str, parse) -> str:
+    """The shape's text when alerts.geometry accepts it, else the composer's reason."""
+    try:
+        parse(text)
+    except geometry.AreaError as error:
+        raise CapImportError(str(error)) from None
+    return text
 
 
 def _sms_text(info) -> str:

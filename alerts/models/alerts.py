@@ -1,6 +1,5 @@
 """The alert: one CAP 1.2 message holding one `info` per language (FR, NL mandatory)."""
 
-import re
 import uuid
 
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from alerts import geometry
 from alerts.cap_vocab import (
     Category,
     Certainty,
@@ -37,10 +37,6 @@ REQUIRED_INFO_LANGUAGES = ("fr", "nl")
 # The marker every output of an exercise or a test carries, in the three languages.
 EXERCISE_MARKER = "EXERCICE / OEFENING / EXERCISE"
 TEST_MARKER = f"TEST – {EXERCISE_MARKER}"
-
-_PAIR = r"-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?"
-POLYGON_RE = re.compile(rf"^{_PAIR}(?: {_PAIR}){{3,}}$")
-CIRCLE_RE = re.compile(rf"^{_PAIR} \d+(?:\.\d+)?$")
 
 
 def new_identifier() -> str:
@@ -240,20 +236,12 @@ class Alert(models.Model):
         self.audience = audience_for(self.status, self.scope)
         if self.status not in (Status.ACTUAL, Status.EXERCISE, Status.TEST):
             errors["status"] = _("Choose Actual, Exercise or Test.")
-        for line in parse_polygons(self.polygons):
-            pairs = line.split(" ")
-            if not POLYGON_RE.match(line) or pairs[0] != pairs[-1]:
-                errors["polygons"] = _(
-                    "Each polygon needs at least four 'lat,lon' pairs separated by spaces, "
-                    "the first equal to the last: %(line)s"
-                ) % {"line": line[:80]}
-                break
-        for line in parse_polygons(self.circles):
-            if not CIRCLE_RE.match(line):
-                errors["circles"] = _(
-                    "Each circle is 'lat,lon radius' (radius in km): %(line)s"
-                ) % {"line": line[:80]}
-                break
+        polygon_problems = geometry.validate_polygons(self.polygons)
+        if polygon_problems:
+            errors["polygons"] = polygon_problems
+        circle_problems = geometry.validate_circles(self.circles)
+        if circle_problems:
+            errors["circles"] = circle_problems
         if self.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and not (
             self.references_id or self.external_reference
         ):

@@ -69,6 +69,15 @@ def cap_document(
     ).encode()
 
 
+def _with_polygon(polygon: str) -> bytes:
+    return cap_document().replace(b"50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", polygon.encode(), 1)
+
+
+def _with_area(extra: str) -> bytes:
+    """The document with one more shape in the French area (after its polygon)."""
+    return cap_document().replace(b"</polygon>", f"</polygon>{extra}".encode(), 1)
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">
@@ -118,6 +127,17 @@ def test_a_valid_document_becomes_a_submitted_alert_awaiting_approval(client, to
         services.alert_approve(alert=alert, user=alert.created_by)
 
 
+def test_a_polygon_and_a_circle_over_ixelles_are_imported(client, token):
+    polygon = "50.8275,4.3700 50.8275,4.3760 50.8225,4.3760 50.8225,4.3700 50.8275,4.3700"
+    document = _with_polygon(polygon).replace(
+        b"</polygon>", b"</polygon><circle>50.8272,4.3717 1.5</circle>", 1
+    )
+    response = _post(client, document, token)
+    assert response.status_code == 201, response.content
+    alert = Alert.objects.get(identifier=response.json()["identifier"])
+    assert (alert.polygons, alert.circles) == (polygon, "50.8272,4.3717 1.5")
+
+
 def test_no_or_wrong_token_is_refused(client, token):
     assert _post(client, cap_document(), "wrong").status_code == 401
     assert (
@@ -153,6 +173,28 @@ def test_only_the_hash_of_a_token_is_stored(token):
             "Each polygon needs at least four",
         ),
         (cap_document().replace(b"<value>21015", b"<value>99999"), "Geocode NIS '99999'"),
+        (_with_polygon("99,999 1,1 2,2 99,999"), "A latitude lies between -90 and 90"),
+        (
+            _with_polygon("50.83,4.36 50.82,4.38 50.83,4.38 50.82,4.36 50.83,4.36"),
+            "A polygon's edges cross each other near 50.825,4.37",
+        ),
+        (
+            _with_polygon("4.36,50.83 4.38,50.83 4.38,50.82 4.36,50.82 4.36,50.83"),
+            "looks like latitude and longitude are swapped",
+        ),
+        (
+            _with_polygon("50.83,4.36 50.83,4.38 50.83,4.38 50.82,4.38 50.83,4.36"),
+            "repeats the point 50.83,4.38 twice in a row",
+        ),
+        (
+            _with_area("<circle>50.8272,4.3717 999999999</circle>"),
+            "radius is more than 0 and at most 50 km: 50.8272,4.3717 999999999",
+        ),
+        (_with_area("<circle>4.3717,50.8272 1.5</circle>"), "swapped"),
+        (
+            cap_document().replace(b"<areaDesc>Zone</areaDesc>", b"<areaDesc>  </areaDesc>", 1),
+            "<area> needs an <areaDesc>",
+        ),
         (b"<alert", "Not well-formed XML"),
         (b"", "empty"),
     ],
