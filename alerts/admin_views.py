@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from alerts import roles, services
 from alerts.cap import alert_to_cap, validate_cap
 from alerts.delivery.targeting import audience_estimate
-from alerts.forms import AlertForm, AlertStartForm, ReasonForm, info_forms
-from alerts.models import Alert, AlertEvent, AlertState
+from alerts.exceptions import AlertChangedError
+from alerts.forms import AlertForm, AlertStartForm, ApproveForm, ReasonForm, info_forms
+from alerts.models import Alert, AlertEvent, AlertState, AlertVersion
+from alerts.outgoing import CHANNEL_LABELS, fingerprint, outgoing_payload, payload_rows
 from alerts.rendering import render_email, render_push, sms_preview
 from portal.two_factor import second_factor_refusal
 
@@ -118,6 +120,18 @@ def edit(request, pk):
     )
 
 
+def _approval_context(request, alert: Alert) -> dict:
+    """The approve page: the messages as they will leave, and the fingerprint of exactly
+    that content, which the approval form sends back."""
+    payload = outgoing_payload(alert)
+    return {
+        "alert": alert,
+        "refusal": services.approval_refusal(alert, request.user),
+        "form": ApproveForm(initial={"fingerprint": fingerprint(payload)}),
+        **_previews(alert),
+    }
+
+
 def _previews(alert: Alert) -> dict:
     infos = alert.infos_by_language()
     languages = [language for language in ("fr", "nl", "en") if language in infos]
@@ -148,7 +162,7 @@ def detail(request, pk):
     user = request.user
     context = {
         "alert": alert,
-        "events": alert.events.select_related("user"),
+        "events": alert.events.select_related("user", "version"),
         "problems": services.alert_problems(alert) if alert.state == AlertState.DRAFT else [],
         "can_edit": alert.state == AlertState.DRAFT and roles.is_author(user),
         "can_submit": alert.state == AlertState.DRAFT and roles.is_author(user),
@@ -157,6 +171,9 @@ def detail(request, pk):
         "approval_refusal": services.approval_refusal(alert, user)
         if alert.state == AlertState.SUBMITTED
         else "",
+        "can_withdraw": alert.state == AlertState.SUBMITTED
+        and roles.is_author(user)
+        and user.pk in services.alert_contributor_ids(alert),
         "can_follow_up": alert.state == AlertState.SENT
         and alert.msg_type != "Cancel"
         and roles.is_author(user),
@@ -182,25 +199,33 @@ def submit(request, pk):
 
 
 def approve(request, pk):
-    """GET: the confirmation screen (live and exercise look unmistakably different);
-    POST: approve and hand over for sending."""
+    """GET: the confirmation screen (live and exercise look unmistakably different), with
+    every message as it will leave; POST: approve that content and hand it over for
+    sending. When the alert changed in between, the page shows what changed and the new
+    content, to be approved again."""
     _require_role(request)
     alert = _alert(pk)
+    changes = None
     if request.method == "POST":
-        _run(
-            request,
-            lambda: services.alert_approve(alert=alert, user=request.user),
-            _("Approved and handed over for sending."),
-        )
-        return redirect(_detail(alert))
+        form = ApproveForm(request.POST)
+        seen = form.cleaned_data["fingerprint"] if form.is_valid() else ""
+        try:
+            services.alert_approve(alert=alert, user=request.user, fingerprint=seen)
+        except AlertChangedError as error:
+            messages.error(request, error.messages[0])
+            changes = error.changes
+            alert = _alert(pk)
+        except (PermissionDenied, ValidationError) as error:
+            for message in getattr(error, "messages", [str(error)]):
+                messages.error(request, message)
+            return redirect(_detail(alert))
+        else:
+            messages.success(request, _("Approved and handed over for sending."))
+            return redirect(_detail(alert))
     return TemplateResponse(
         request,
         "alerts/admin/approve.html",
-        {
-            "alert": alert,
-            "refusal": services.approval_refusal(alert, request.user),
-            **_previews(alert),
-        },
+        {**_approval_context(request, alert), "changes": changes},
     )
 
 
@@ -214,6 +239,18 @@ def reject(request, pk):
         request,
         lambda: services.alert_reject(alert=alert, user=request.user, reason=reason),
         _("Sent back to the author."),
+    )
+    return redirect(_detail(alert))
+
+
+@require_POST
+def withdraw(request, pk):
+    _require_role(request)
+    alert = _alert(pk)
+    _run(
+        request,
+        lambda: services.alert_withdraw(alert=alert, user=request.user),
+        _("Withdrawn: the alert is a draft again; an approval opened before now is refused."),
     )
     return redirect(_detail(alert))
 
@@ -258,6 +295,35 @@ def fast_cancel(request, pk):
             return redirect(_detail(cancel))
     return TemplateResponse(
         request, "alerts/admin/fast_cancel.html", {"alert": original, "form": form}
+    )
+
+
+# The email's HTML says what its text says: the history shows the text.
+READABLE_TEXTS = ("sms", "push_title", "push_body", "push_url", "email_subject", "email_text")
+
+
+def version(request, pk, version_pk):
+    """One kept version of an alert: what it would have sent when it was submitted, sent
+    back or approved."""
+    _require_role(request)
+    alert = _alert(pk)
+    kept = get_object_or_404(AlertVersion, pk=version_pk, alert=alert)
+    return TemplateResponse(
+        request,
+        "alerts/admin/version.html",
+        {
+            "alert": alert,
+            "version": kept,
+            "events": kept.events.select_related("user"),
+            "rows": payload_rows(kept.payload),
+            "texts": [
+                (
+                    language.upper(),
+                    [(CHANNEL_LABELS[key], texts.get(key)) for key in READABLE_TEXTS],
+                )
+                for language, texts in kept.payload["texts"].items()
+            ],
+        },
     )
 
 

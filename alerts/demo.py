@@ -14,6 +14,7 @@ from alerts.cap_vocab import Status
 from alerts.data.templates import load_templates
 from alerts.dispatch import alert_dispatch
 from alerts.models import Alert, AlertTemplate, AlertTemplateText
+from alerts.outgoing import alert_fingerprint
 
 DEMO_USERS = {
     "alert-author": roles.AUTHORS_GROUP,
@@ -48,7 +49,8 @@ def seed_users() -> dict:
 
 def _send(alert: Alert, author, approver) -> Alert:
     services.alert_submit(alert=alert, user=author)
-    services.alert_approve(alert=alert, user=approver)
+    alert.refresh_from_db()  # the approver sees what was submitted
+    services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
     return alert_dispatch(alert_id=alert.pk)
 
 

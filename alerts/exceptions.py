@@ -16,3 +16,12 @@ class AlertPermissionDenied(PermissionDenied):
 
 class AlertTransitionError(ValidationError):
     """The alert is not in a state (or not complete enough) for this action."""
+
+
+class AlertChangedError(AlertTransitionError):
+    """The alert is no longer what the approver saw: `changes` says what differs
+    (a list of `alerts.outgoing.Change`, empty when the version seen is unknown)."""
+
+    def __init__(self, message: str, changes=()):
+        super().__init__(message)
+        self.changes = list(changes)

@@ -81,6 +81,17 @@ class AlertForm(forms.ModelForm):
             "circles": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.thread_root_id:
+            # A follow-up keeps its incident's status and scope (the services refuse any
+            # other): shown, not offered.
+            for name in ("status", "scope"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "A follow-up keeps the status and scope of its incident."
+                )
+
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("communes", None)
@@ -137,6 +148,12 @@ def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
         )
         forms_.append(AlertInfoForm(data, language=language, initial=initial))
     return forms_
+
+
+class ApproveForm(forms.Form):
+    """The approval: the fingerprint of the content the approver was shown."""
+
+    fingerprint = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
 
 
 class ReasonForm(forms.Form):

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alerts.cap_vocab import MsgType, Severity
-from alerts.models import PUBLISHED_STATES, Alert
+from alerts.models import Alert
 
 SEVERITY_RANK = {
     Severity.EXTREME: 0,
@@ -17,13 +17,18 @@ SEVERITY_RANK = {
 
 
 def _latest_messages(queryset):
-    """The last published message of each incident (thread) in the queryset."""
-    later = Alert.objects.filter(
-        Q(sent__gt=OuterRef("sent")) | Q(sent=OuterRef("sent"), pk__gt=OuterRef("pk")),
-        state__in=PUBLISHED_STATES,
-    ).filter(
-        Q(thread_root=Coalesce(OuterRef("thread_root"), OuterRef("pk")))
-        | Q(pk=OuterRef("thread_root"))
+    """The last published message of each incident (thread) in the queryset. Only a
+    published message supersedes another: a test, an exercise kept from the public or a
+    restricted message never hides a public alert."""
+    later = (
+        Alert.objects.published()
+        .filter(
+            Q(sent__gt=OuterRef("sent")) | Q(sent=OuterRef("sent"), pk__gt=OuterRef("pk")),
+        )
+        .filter(
+            Q(thread_root=Coalesce(OuterRef("thread_root"), OuterRef("pk")))
+            | Q(pk=OuterRef("thread_root"))
+        )
     )
     return queryset.annotate(superseded=Exists(later)).filter(superseded=False)
 

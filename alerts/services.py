@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from alerts import roles
 from alerts.cap_vocab import MsgType, Status
-from alerts.exceptions import AlertPermissionDenied, AlertTransitionError
+from alerts.exceptions import AlertChangedError, AlertPermissionDenied, AlertTransitionError
 from alerts.models import (
     Alert,
     AlertAction,
@@ -26,9 +26,12 @@ from alerts.models import (
     AlertInfo,
     AlertState,
     AlertTemplate,
+    AlertVersion,
     Audience,
 )
 from alerts.models.alerts import REQUIRED_INFO_LANGUAGES
+from alerts.outgoing import fingerprint as _fingerprint
+from alerts.outgoing import outgoing_payload, payload_changes
 from portal.page_cache import page_cache_clear_on_commit
 from portal.two_factor import second_factor_refusal
 
@@ -51,7 +54,19 @@ ALERT_FIELDS = (
 )
 
 
-def record_event(*, alert, action, user, from_state="", to_state=None, detail="") -> AlertEvent:
+# The steps that shape what an alert says: whoever took one may neither approve nor send
+# back that alert (the four-eyes rule, over the whole history).
+CONTRIBUTING_ACTIONS = (
+    AlertAction.CREATED,
+    AlertAction.EDITED,
+    AlertAction.SUBMITTED,
+    AlertAction.IMPORTED,
+)
+
+
+def record_event(
+    *, alert, action, user, from_state="", to_state=None, detail="", version=None
+) -> AlertEvent:
     if (alert.state if to_state is None else to_state) in (AlertState.SENDING, AlertState.SENT):
         # Public pages, banner and feeds change: cached pages go stale once this commits.
         page_cache_clear_on_commit()
@@ -63,7 +78,42 @@ def record_event(*, alert, action, user, from_state="", to_state=None, detail=""
         from_state=from_state,
         to_state=alert.state if to_state is None else to_state,
         detail=detail,
+        version=version,
     )
+
+
+def alert_contributor_ids(alert: Alert) -> set[int]:
+    """Everyone who wrote, edited, imported or submitted this alert."""
+    ids = set(
+        AlertEvent.objects.filter(alert=alert, action__in=CONTRIBUTING_ACTIONS)
+        .exclude(user=None)
+        .values_list("user_id", flat=True)
+    )
+    return (ids | {alert.created_by_id, alert.submitted_by_id}) - {None}
+
+
+def alert_version(alert: Alert, payload: dict | None = None) -> AlertVersion:
+    """The stored version of what `alert` would send now (created once per content)."""
+    payload = outgoing_payload(alert) if payload is None else payload
+    version, _created = AlertVersion.objects.get_or_create(
+        alert=alert, fingerprint=_fingerprint(payload), defaults={"payload": payload}
+    )
+    return version
+
+
+def _check_incident(alert: Alert) -> None:
+    """A follow-up keeps the status and scope of its incident: a test, an exercise or a
+    restricted message can never update or end a public alert (nor the reverse)."""
+    root = alert.thread_root
+    if root is not None and (alert.status, alert.scope) != (root.status, root.scope):
+        raise AlertTransitionError(
+            _(
+                "A follow-up keeps the status and scope of its incident (%(status)s, "
+                "%(scope)s): a test, an exercise or a restricted message can never update "
+                "or end it."
+            )
+            % {"status": root.get_status_display(), "scope": root.get_scope_display()}
+        )
 
 
 def _require_second_factor(user) -> None:
@@ -98,8 +148,13 @@ def _require_state(alert: Alert, *states) -> None:
         )
 
 
-def _lock(alert: Alert) -> Alert:
-    return Alert.objects.select_for_update().get(pk=alert.pk)
+def _lock(alert: Alert, *, content: bool = False) -> Alert:
+    """The alert's row, locked for the transaction; with `content`, its texts and
+    communes read once for all the renderings an approval checks."""
+    queryset = Alert.objects.select_for_update()
+    if content:
+        queryset = queryset.prefetch_related("infos", "communes")
+    return queryset.get(pk=alert.pk)
 
 
 def _check_audience(alert: Alert) -> None:
@@ -199,6 +254,7 @@ def alert_edit(*, alert: Alert, user, fields: dict, infos: dict, communes=None) 
     alert = _lock(alert)
     _require_state(alert, AlertState.DRAFT)
     _apply(alert, fields)
+    _check_incident(alert)
     alert.full_clean(exclude=["sender"])
     alert.save()
     if communes is not None:
@@ -240,33 +296,84 @@ def alert_problems(alert: Alert) -> list[str]:
 # --- approval -------------------------------------------------------------------------
 
 
-@transaction.atomic
-def alert_submit(*, alert: Alert, user) -> Alert:
-    _require_author(user)
-    alert = _lock(alert)
-    _require_state(alert, AlertState.DRAFT)
+def _submit(alert: Alert, user) -> Alert:
+    """draft → submitted on a row locked by the caller; the submitted version is kept."""
+    _check_incident(alert)
     problems = alert_problems(alert)
     if problems:
         raise AlertTransitionError(problems)
     alert.state = AlertState.SUBMITTED
     alert.submitted_by = user
     alert.save(update_fields=["state", "submitted_by", "audience", "updated_at"])
-    record_event(alert=alert, action=AlertAction.SUBMITTED, user=user, from_state="draft")
+    record_event(
+        alert=alert,
+        action=AlertAction.SUBMITTED,
+        user=user,
+        from_state="draft",
+        version=alert_version(alert),
+    )
     return alert
 
 
 @transaction.atomic
-def alert_reject(*, alert: Alert, user, reason: str = "") -> Alert:
-    """An approver sends a submitted alert back to draft, with a reason."""
+def alert_submit(*, alert: Alert, user) -> Alert:
+    _require_author(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.DRAFT)
+    return _submit(alert, user)
+
+
+def _four_eyes_refusal(alert: Alert, user) -> str:
+    if user.pk in alert_contributor_ids(alert):
+        return _(
+            "You wrote, edited or submitted this alert: another approver must check it "
+            "(four-eyes rule)."
+        )
+    return ""
+
+
+@transaction.atomic
+def alert_reject(*, alert: Alert, user, reason: str) -> Alert:
+    """An approver who took no part in writing it sends a submitted alert back to draft,
+    with a reason; the version sent back stays in the history with that reason."""
     _require_approver(user)
+    if not (reason or "").strip():
+        raise AlertTransitionError(_("Give the reason for sending this alert back."))
     alert = _lock(alert)
     _require_state(alert, AlertState.SUBMITTED)
+    refusal = _four_eyes_refusal(alert, user)
+    if refusal:
+        raise AlertPermissionDenied(refusal)
+    version = alert_version(alert)
     alert.state = AlertState.DRAFT
     alert.submitted_by = None
     alert.save(update_fields=["state", "submitted_by", "updated_at"])
     record_event(
-        alert=alert, action=AlertAction.REJECTED, user=user, from_state="submitted", detail=reason
+        alert=alert,
+        action=AlertAction.REJECTED,
+        user=user,
+        from_state="submitted",
+        detail=reason.strip(),
+        version=version,
     )
+    return alert
+
+
+@transaction.atomic
+def alert_withdraw(*, alert: Alert, user) -> Alert:
+    """One of its authors takes a submitted alert back to draft to change it (an approval
+    page opened before then no longer matches it, and is refused)."""
+    _require_author(user)
+    alert = _lock(alert)
+    _require_state(alert, AlertState.SUBMITTED)
+    if user.pk not in alert_contributor_ids(alert):
+        raise AlertPermissionDenied(
+            _("Only someone who wrote or submitted this alert may withdraw it.")
+        )
+    alert.state = AlertState.DRAFT
+    alert.submitted_by = None
+    alert.save(update_fields=["state", "submitted_by", "updated_at"])
+    record_event(alert=alert, action=AlertAction.WITHDRAWN, user=user, from_state="submitted")
     return alert
 
 
@@ -276,10 +383,9 @@ def approval_refusal(alert: Alert, user) -> str:
         return _("Only members of the “%(group)s” group may approve alerts.") % {
             "group": roles.APPROVERS_GROUP
         }
-    if user.pk in (alert.created_by_id, alert.submitted_by_id):
-        return _(
-            "You wrote or submitted this alert: another approver must check it (four-eyes rule)."
-        )
+    refusal = _four_eyes_refusal(alert, user)
+    if refusal:
+        return refusal
     if alert.state != AlertState.SUBMITTED:
         return _("Only a submitted alert can be approved.")
     return ""
@@ -291,31 +397,53 @@ def _raise_refusal(alert: Alert, user, refusal: str):
     raise AlertPermissionDenied(refusal)
 
 
-def alert_approve(*, alert: Alert, user) -> Alert:
-    """Approve a submitted alert and hand it over for sending, in one transaction.
+def _changes_since(alert: Alert, seen: str, payload: dict) -> list:
+    version = AlertVersion.objects.filter(alert=alert, fingerprint=seen).first()
+    return payload_changes(version.payload, payload) if version else []
 
-    The approver must be in the approvers group and be neither the author nor the
-    submitter, superusers included. A refused attempt is itself logged. The checks run
-    once, on the row locked for the change: an operator approving during a crisis waits
-    for as few round trips to the database as the rules allow.
+
+def alert_approve(*, alert: Alert, user, fingerprint: str) -> Alert:
+    """Approve exactly what the approver saw, and hand it over for sending, in one
+    transaction.
+
+    `fingerprint` is `alerts.outgoing.alert_fingerprint` of the alert as shown to the
+    approver; the content is rendered again under the row lock and a difference refuses
+    the approval (AlertChangedError, saying what changed). The approver must be in the
+    approvers group and have taken no part in writing it (creator, editors, submitter,
+    importer), superusers included. A refused attempt is itself logged.
     """
     _require_second_factor(user)
+    seen = fingerprint
+    changes = None
     with transaction.atomic():
-        locked = _lock(alert)
+        locked = _lock(alert, content=True)
         refusal = approval_refusal(locked, user)
         if not refusal:
+            _check_incident(locked)
             problems = alert_problems(locked)
             if problems:
                 raise AlertTransitionError(problems)
-            locked.state = AlertState.APPROVED
-            locked.approved_by = user
-            record_event(
-                alert=locked, action=AlertAction.APPROVED, user=user, from_state="submitted"
+            payload = outgoing_payload(locked)
+            if _fingerprint(payload) == seen:
+                locked.state = AlertState.APPROVED
+                locked.approved_by = user
+                record_event(
+                    alert=locked,
+                    action=AlertAction.APPROVED,
+                    user=user,
+                    from_state="submitted",
+                    version=alert_version(locked, payload),
+                )
+                return _hand_over(locked, user)
+            changes = _changes_since(locked, seen, payload)
+            refusal = _(
+                "This alert changed since you opened it: check what changed, then approve it again."
             )
-            return _hand_over(locked, user)
     # Refused: nothing changed; the attempt is logged after the lock is released.
     if user is not None and user.is_authenticated and locked.state == AlertState.SUBMITTED:
         record_event(alert=locked, action=AlertAction.REFUSED, user=user, detail=refusal)
+    if changes is not None:
+        raise AlertChangedError(refusal, changes)
     _raise_refusal(locked, user, refusal)
 
 
@@ -530,11 +658,4 @@ def alert_import(*, user, parsed) -> Alert:
     record_event(
         alert=alert, action=AlertAction.IMPORTED, user=user, detail=parsed.external_reference
     )
-    problems = alert_problems(alert)
-    if problems:
-        raise AlertTransitionError(problems)
-    alert.state = AlertState.SUBMITTED
-    alert.submitted_by = user
-    alert.save(update_fields=["state", "submitted_by", "updated_at"])
-    record_event(alert=alert, action=AlertAction.SUBMITTED, user=user, from_state="draft")
-    return alert
+    return _submit(alert, user)

@@ -19,6 +19,8 @@ import requests
 from django.utils import timezone
 from pywebpush import webpush
 
+from alerts.outgoing import alert_fingerprint
+
 from .push import PeerProcess, _vapid_key
 from .report import Figure
 
@@ -114,7 +116,9 @@ def run() -> Figure:
         alert = AlertFactory(status="Exercise", severity="Severe")
         services.alert_submit(alert=alert, user=alert.created_by)
         started = time.perf_counter()
-        services.alert_approve(alert=alert, user=ApproverFactory())  # commits; task queued
+        services.alert_approve(
+            alert=alert, user=ApproverFactory(), fingerprint=alert_fingerprint(alert)
+        )  # commits; task queued
         deadline = started + 120
         while time.perf_counter() < deadline:
             if Delivery.objects.filter(alert=alert, state="sent").count() == COUNT:

@@ -11,6 +11,7 @@ from .audit import AlertAction, AlertEvent
 from .geography import Commune
 from .templates import AlertTemplate, AlertTemplateText
 from .tokens import ImportToken
+from .versions import AlertVersion
 
 __all__ = [
     "EXERCISE_MARKER",
@@ -22,6 +23,7 @@ __all__ = [
     "AlertState",
     "AlertTemplate",
     "AlertTemplateText",
+    "AlertVersion",
     "Audience",
     "Commune",
     "ImportToken",

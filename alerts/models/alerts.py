@@ -298,7 +298,7 @@ class Alert(models.Model):
             self.whole_region
             or parse_polygons(self.polygons)
             or parse_polygons(self.circles)
-            or (self.pk and self.communes.exists())
+            or (self.pk and bool(self.communes.all()))
         )
 
     @property

@@ -16,6 +16,7 @@ class AlertAction(models.TextChoices):
     IMPORTED = "imported", _("Imported from CAP")
     CANCEL_FAST_TRACK = "cancel_fast_track", _("All-clear approved by a single approver")
     REFUSED = "refused", _("Action refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn by its author")
 
 
 class AlertEvent(models.Model):
@@ -36,6 +37,15 @@ class AlertEvent(models.Model):
     from_state = models.CharField(_("from state"), max_length=10, blank=True)
     to_state = models.CharField(_("to state"), max_length=10, blank=True)
     detail = models.TextField(_("detail"), blank=True)
+    # The content this step was about (submitted, sent back or approved).
+    version = models.ForeignKey(
+        "alerts.AlertVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("version"),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:

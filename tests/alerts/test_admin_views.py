@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.utils import timezone
 from wagtail.users.models import UserProfile
@@ -16,6 +18,13 @@ def _login(client, user):
     profile.preferred_language = "en"
     profile.save()
     return login_with_second_factor(client, user)
+
+
+def fingerprint_on(page: str) -> str:
+    """The fingerprint the approve page's form sends back."""
+    match = re.search(r'name="fingerprint" value="([0-9a-f]{64})"', page)
+    assert match, "the approve page carries the fingerprint of what it shows"
+    return match.group(1)
 
 
 def _edit_data(alert, **changes):
@@ -76,7 +85,7 @@ def test_full_flow_author_composes_second_user_approves_alert_is_public(
     confirm = client.get(f"/admin/alerts/{alert.pk}/approve/").content.decode()
     assert "alert-admin-confirm--live" in confirm
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/alerts/{alert.pk}/approve/")
+        client.post(f"/admin/alerts/{alert.pk}/approve/", {"fingerprint": fingerprint_on(confirm)})
     alert.refresh_from_db()
     assert alert.state == AlertState.SENT and alert.approved_by == approver
 
@@ -163,14 +172,16 @@ def test_event_log_lists_every_transition(client, demo_site, author):
     assert alert.identifier in page and "author" in page
 
 
-def test_composer_offers_the_map_only_with_a_tile_server(client, demo_site, author, settings):
+def test_composer_offers_the_map_with_or_without_a_tile_server(client, demo_site, author, settings):
     alert = AlertFactory(created_by=author)
     _login(client, author)
     settings.ALERTS_MAP_TILE_URL = ""
-    assert "data-area-map" not in client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
+    page = client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
+    assert "data-area-map" in page and "area-map.js" in page and 'data-tile-url=""' in page
+    assert 'data-communes-url="/alerts/communes.geojson"' in page and "data-area-add-circle" in page
     settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
     page = client.get(f"/admin/alerts/{alert.pk}/edit/").content.decode()
-    assert "data-area-map" in page and "area-map.js" in page
+    assert 'data-tile-url="https://tiles.example.invalid/{z}/{x}/{y}.png"' in page
 
 
 def test_approver_sends_a_submitted_alert_back_with_a_reason(client, demo_site, approver):

@@ -11,6 +11,7 @@ from alerts.cap import cap_datetime, validate_cap
 from alerts.cap_import import CapImportError, parse_cap
 from alerts.factories import SentAlertFactory, UserFactory
 from alerts.models import Alert, AlertState, ImportToken
+from alerts.outgoing import alert_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,9 @@ def test_a_valid_document_becomes_a_submitted_alert_awaiting_approval(client, to
     assert alert.external_reference.startswith("partner@example.invalid,PARTNER-1,")
     # The token's account authored and submitted it: it cannot approve it.
     with pytest.raises(services.AlertPermissionDenied):
-        services.alert_approve(alert=alert, user=alert.created_by)
+        services.alert_approve(
+            alert=alert, user=alert.created_by, fingerprint=alert_fingerprint(alert)
+        )
 
 
 def test_a_polygon_and_a_circle_over_ixelles_are_imported(client, token):

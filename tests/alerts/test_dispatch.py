@@ -4,6 +4,7 @@ from alerts import services
 from alerts.dispatch import alert_dispatch
 from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory
 from alerts.models import AlertAction, AlertState
+from alerts.outgoing import alert_fingerprint
 
 
 def _submitted(author):
@@ -15,7 +16,7 @@ def _submitted(author):
 def test_approval_enqueues_dispatch_on_commit_which_freezes_sent():
     author, approver = AuthorFactory(), ApproverFactory()
     alert = _submitted(author)
-    services.alert_approve(alert=alert, user=approver)
+    services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
     alert.refresh_from_db()
     assert alert.state == AlertState.SENT
     sent = alert.sent

@@ -10,6 +10,7 @@ from alerts.factories import (
     UserFactory,
 )
 from alerts.models import Alert, AlertAction, AlertState, AlertTemplate, Audience
+from alerts.outgoing import alert_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _submitted(author, **kwargs):
 
 def test_author_submits_and_another_approver_sends(author, approver):
     alert = _submitted(author)
-    alert = services.alert_approve(alert=alert, user=approver)
+    alert = services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
     alert.refresh_from_db()
     # The dispatch task is enqueued on commit, which this test's transaction never reaches.
     assert alert.state == AlertState.SENDING
@@ -34,11 +35,14 @@ def test_author_submits_and_another_approver_sends(author, approver):
 
 def test_an_approval_is_one_short_transaction(author, approver, django_assert_max_num_queries):
     # During a crisis the approver waits on each round trip to a loaded database: the
-    # checks, the state change to "sending" and both events take 10 statements, the
-    # transaction's own begin and end included (it took 20 when each step checked again).
+    # checks, the content rendered again for its fingerprint (texts and communes read
+    # once), the contributors, the state change to "sending" and both events take 12
+    # statements, the transaction's own begin and end included (10 before the content
+    # was fingerprinted; 20 when each step checked again).
     alert = _submitted(author)
-    with django_assert_max_num_queries(10):
-        services.alert_approve(alert=alert, user=approver)
+    seen = alert_fingerprint(alert)
+    with django_assert_max_num_queries(12):
+        services.alert_approve(alert=alert, user=approver, fingerprint=seen)
     alert.refresh_from_db()
     assert alert.state == AlertState.SENDING
     assert alert.sent is not None
@@ -50,7 +54,7 @@ def test_author_cannot_approve_own_alert_even_as_approver_or_superuser():
     user.save()
     alert = _submitted(user)
     with pytest.raises(AlertPermissionDenied, match="four-eyes"):
-        services.alert_approve(alert=alert, user=user)
+        services.alert_approve(alert=alert, user=user, fingerprint=alert_fingerprint(alert))
     alert.refresh_from_db()
     assert alert.state == AlertState.SUBMITTED
     assert alert.events.filter(action=AlertAction.REFUSED, username="boss").exists()
@@ -61,7 +65,7 @@ def test_submitter_cannot_approve_what_they_submitted(author):
     alert = AlertFactory(created_by=author)
     services.alert_submit(alert=alert, user=submitter)
     with pytest.raises(PermissionDenied):
-        services.alert_approve(alert=alert, user=submitter)
+        services.alert_approve(alert=alert, user=submitter, fingerprint=alert_fingerprint(alert))
 
 
 def test_superuser_outside_the_approvers_group_cannot_approve(author):
@@ -70,7 +74,7 @@ def test_superuser_outside_the_approvers_group_cannot_approve(author):
     admin.save()
     alert = _submitted(author)
     with pytest.raises(AlertPermissionDenied, match="Alert approvers"):
-        services.alert_approve(alert=alert, user=admin)
+        services.alert_approve(alert=alert, user=admin, fingerprint=alert_fingerprint(alert))
 
 
 def test_non_author_cannot_create_or_submit(approver):
@@ -122,7 +126,7 @@ def test_a_tampered_public_exercise_is_refused_at_approval(author, approver):
     alert = _submitted(author, status=Status.EXERCISE)
     Alert.objects.filter(pk=alert.pk).update(audience=Audience.PUBLIC)
     with pytest.raises(ValidationError, match="never reach the public"):
-        services.alert_approve(alert=alert, user=approver)
+        services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
 
 
 def test_creating_from_a_template_prefills_every_language(author):
@@ -161,7 +165,7 @@ def test_update_references_the_original_and_needs_approval(author, approver):
     assert update.infos.get(language="fr").headline == original.infos.get(language="fr").headline
     services.alert_submit(alert=update, user=author)
     with pytest.raises(PermissionDenied):
-        services.alert_approve(alert=update, user=author)
+        services.alert_approve(alert=update, user=author, fingerprint=alert_fingerprint(update))
 
 
 def test_prepared_cancel_uses_the_all_clear_text(author):

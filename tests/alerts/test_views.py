@@ -8,6 +8,7 @@ from alerts.cap import validate_cap
 from alerts.cap_vocab import Status
 from alerts.factories import SentAlertFactory
 from alerts.models import Alert, AlertState
+from alerts.outgoing import alert_fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,9 @@ def test_an_approved_alert_is_on_the_site_before_any_worker_ran(
     alert = AlertFactory(status=Status.EXERCISE)
     services.alert_submit(alert=alert, user=alert.created_by)
     with django_capture_on_commit_callbacks(execute=False) as handed_over:
-        services.alert_approve(alert=alert, user=ApproverFactory())
+        services.alert_approve(
+            alert=alert, user=ApproverFactory(), fingerprint=alert_fingerprint(alert)
+        )
     alert.refresh_from_db()
     assert alert.state == AlertState.SENDING and alert.sent is not None
     for callback in handed_over:  # the cache clear runs; the dispatch task is only queued

@@ -29,6 +29,7 @@ from django.utils import timezone
 from alerts.delivery import ledger
 from alerts.delivery.models import Delivery
 from alerts.factories import AlertFactory
+from alerts.outgoing import alert_fingerprint
 from alerts.subscriptions.models import ContactPoint, Subscriber
 from tests.peers.push import vapid_private_key
 from tests.peers.twilio import ACCOUNT_SID, AUTH_TOKEN
@@ -246,7 +247,7 @@ approver = get_user_model().objects.get(pk={approver})
 with transaction.atomic():
     # runs first of the commit hooks: the process dies before anything is handed over
     transaction.on_commit(lambda: os.kill(os.getpid(), signal.SIGKILL))
-    services.alert_approve(alert=alert, user=approver)
+    services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
 """
 
 

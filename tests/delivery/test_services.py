@@ -13,6 +13,7 @@ from alerts.delivery.models import Delivery
 from alerts.delivery.services import delivery_run, delivery_sweep
 from alerts.dispatch import alert_dispatch
 from alerts.factories import AlertFactory, ApproverFactory
+from alerts.outgoing import alert_fingerprint
 from alerts.subscriptions.models import ContactPoint
 from tests.peers.twilio import AUTH_TOKEN
 
@@ -22,7 +23,9 @@ pytestmark = pytest.mark.django_db
 def _approve(alert, run_on_commit):
     alert_services.alert_submit(alert=alert, user=alert.created_by)
     with run_on_commit(execute=True):
-        alert_services.alert_approve(alert=alert, user=ApproverFactory())
+        alert_services.alert_approve(
+            alert=alert, user=ApproverFactory(), fingerprint=alert_fingerprint(alert)
+        )
     alert.refresh_from_db()
     return alert
 
@@ -163,7 +166,9 @@ def test_an_alert_left_in_sending_by_a_crash_is_dispatched_by_the_sweeper(
     alert = AlertFactory()
     alert_services.alert_submit(alert=alert, user=alert.created_by)
     with django_capture_on_commit_callbacks(execute=False):  # the process dies here
-        alert_services.alert_approve(alert=alert, user=ApproverFactory())
+        alert_services.alert_approve(
+            alert=alert, user=ApproverFactory(), fingerprint=alert_fingerprint(alert)
+        )
     assert Delivery.objects.count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from alerts import services
 from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory, SentAlertFactory
 from alerts.models import AlertState
+from alerts.outgoing import alert_fingerprint
 from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_approving_an_alert_puts_its_banner_on_the_next_visit_at_once(
     alert = AlertFactory(created_by=author, state=AlertState.SUBMITTED, submitted_by=author)
     assert 'class="alert-banner"' not in client.get("/fr/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.alert_approve(alert=alert, user=approver)
+        services.alert_approve(alert=alert, user=approver, fingerprint=alert_fingerprint(alert))
     alert.refresh_from_db()
     assert alert.state == AlertState.SENT
     response = client.get("/fr/")

@@ -10,7 +10,9 @@ from alerts import services
 from alerts.exceptions import AlertPermissionDenied
 from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory, UserFactory
 from alerts.models import AlertState
+from alerts.outgoing import alert_fingerprint
 from portal.two_factor import requires_second_factor
+from tests.alerts.test_admin_views import fingerprint_on
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +71,10 @@ def test_approver_with_a_verified_code_gets_through_and_approves(
     url = f"/admin/alerts/{submitted.pk}/approve/"
     response = client.post("/admin/2fa/verify/", {"code": _code(device), "next": url})
     assert response.status_code == 302 and response["Location"] == url
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url)
+        client.post(url, {"fingerprint": fingerprint_on(page.content.decode())})
     submitted.refresh_from_db()
     assert submitted.state == AlertState.SENT and submitted.approved_by == approver
 
@@ -107,8 +110,14 @@ class _UnverifiedRequestUser:
 
 def test_services_refuse_a_request_user_without_second_factor(approver, submitted):
     with pytest.raises(AlertPermissionDenied):
-        services.alert_approve(alert=submitted, user=_UnverifiedRequestUser(approver))
+        services.alert_approve(
+            alert=submitted,
+            user=_UnverifiedRequestUser(approver),
+            fingerprint=alert_fingerprint(submitted),
+        )
     with pytest.raises(AlertPermissionDenied):
-        services.alert_reject(alert=submitted, user=_UnverifiedRequestUser(approver))
+        services.alert_reject(
+            alert=submitted, user=_UnverifiedRequestUser(approver), reason="Wrong commune"
+        )
     submitted.refresh_from_db()
     assert submitted.state == AlertState.SUBMITTED
