@@ -15,13 +15,27 @@ from alerts.cap import alert_to_cap, validate_cap
 from alerts.delivery.targeting import audience_estimate
 from alerts.exceptions import AlertChangedError
 from alerts.forms import AlertForm, AlertStartForm, ApproveForm, ReasonForm, info_forms
-from alerts.models import Alert, AlertEvent, AlertState, AlertVersion
-from alerts.outgoing import CHANNEL_LABELS, fingerprint, outgoing_payload, payload_rows
+from alerts.models import (
+    Alert,
+    AlertEvent,
+    AlertInfo,
+    AlertState,
+    AlertVersion,
+    FastTrackKind,
+)
+from alerts.outgoing import (
+    CHANNEL_LABELS,
+    fingerprint,
+    outgoing_payload,
+    payload_changes,
+    payload_rows,
+)
 from alerts.rendering import render_email, render_push, sms_preview
+from alerts.services import ACKNOWLEDGED_FIELDS as ACKNOWLEDGED
 from portal.two_factor import second_factor_refusal
 
 
-def _require_role(request):
+def require_alert_role(request):
     if second_factor_refusal(request.user):
         raise PermissionDenied(second_factor_refusal(request.user))
     if not roles.has_alert_role(request.user):
@@ -55,7 +69,7 @@ def _run(request, action, success: str):
 
 
 def index(request):
-    _require_role(request)
+    require_alert_role(request)
     alerts = Alert.objects.select_related("created_by").prefetch_related("infos")[:200]
     return TemplateResponse(
         request,
@@ -65,7 +79,7 @@ def index(request):
 
 
 def start(request):
-    _require_role(request)
+    require_alert_role(request)
     form = AlertStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -87,7 +101,7 @@ def start(request):
 
 
 def edit(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     if alert.state != AlertState.DRAFT:
         messages.error(request, _("Only drafts can be edited."))
@@ -124,10 +138,15 @@ def _approval_context(request, alert: Alert) -> dict:
     """The approve page: the messages as they will leave, and the fingerprint of exactly
     that content, which the approval form sends back."""
     payload = outgoing_payload(alert)
+    previous = alert.references if alert.references_id else None
     return {
         "alert": alert,
         "refusal": services.approval_refusal(alert, request.user),
         "form": ApproveForm(initial={"fingerprint": fingerprint(payload)}),
+        "previous": previous,
+        "since_previous": payload_changes(outgoing_payload(previous), payload, include_cap=False)
+        if previous is not None
+        else None,
         **_previews(alert),
     }
 
@@ -157,9 +176,10 @@ def _previews(alert: Alert) -> dict:
 
 
 def detail(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     user = request.user
+    labels = {name: AlertInfo._meta.get_field(name).verbose_name for name in ACKNOWLEDGED}
     context = {
         "alert": alert,
         "events": alert.events.select_related("user", "version"),
@@ -181,6 +201,12 @@ def detail(request, pk):
         and alert.msg_type != "Cancel"
         and roles.is_approver(user),
         "followups": alert.followups.all(),
+        "unchanged": [
+            (f"{language}.{name}", f"{language.upper()} · {labels[name]}", text)
+            for language, name, text in services.unchanged_texts(alert)
+        ]
+        if alert.state == AlertState.DRAFT
+        else [],
         **_previews(alert),
     }
     return TemplateResponse(request, "alerts/admin/detail.html", context)
@@ -188,11 +214,12 @@ def detail(request, pk):
 
 @require_POST
 def submit(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
+    acknowledged = request.POST.getlist("acknowledged")
     _run(
         request,
-        lambda: services.alert_submit(alert=alert, user=request.user),
+        lambda: services.alert_submit(alert=alert, user=request.user, acknowledged=acknowledged),
         _("Submitted: another person must now approve it."),
     )
     return redirect(_detail(alert))
@@ -203,7 +230,7 @@ def approve(request, pk):
     every message as it will leave; POST: approve that content and hand it over for
     sending. When the alert changed in between, the page shows what changed and the new
     content, to be approved again."""
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     changes = None
     if request.method == "POST":
@@ -231,7 +258,7 @@ def approve(request, pk):
 
 @require_POST
 def reject(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -245,7 +272,7 @@ def reject(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     _run(
         request,
@@ -257,7 +284,7 @@ def withdraw(request, pk):
 
 @require_POST
 def prepare_update(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     original = _alert(pk)
     update = _run(
         request,
@@ -269,7 +296,7 @@ def prepare_update(request, pk):
 
 @require_POST
 def prepare_cancel(request, pk):
-    _require_role(request)
+    require_alert_role(request)
     original = _alert(pk)
     cancel = _run(
         request,
@@ -279,22 +306,48 @@ def prepare_cancel(request, pk):
     return redirect(_detail(cancel)) if cancel else redirect(_detail(original))
 
 
-def fast_cancel(request, pk):
-    _require_role(request)
+def fast_cancel(request, pk, kind=FastTrackKind.ALL_CLEAR):
+    """One approver ends an alert at once with an approved text: the all-clear, or the
+    "sent in error" correction. The page shows exactly what would be sent."""
+    require_alert_role(request)
     original = _alert(pk)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cancel = _run(
+        ending = _run(
             request,
             lambda: services.alert_cancel_fast_track(
-                original=original, user=request.user, reason=form.cleaned_data["reason"]
+                original=original,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                kind=kind,
             ),
-            _("All-clear approved and handed over for sending."),
+            _("Approved and handed over for sending."),
         )
-        if cancel is not None:
-            return redirect(_detail(cancel))
+        if ending is not None:
+            return redirect(_detail(ending))
+    try:
+        text = services.fast_track_text(kind)
+    except ValidationError as error:
+        text, missing = None, error.messages
+    else:
+        missing = []
+    infos = original.infos_by_language()
+    preview = [
+        (language.upper(), text.filled(language, services.incident_words(original, language)))
+        for language in ("fr", "nl", "en")
+        if text is not None and language in infos and language in text.texts
+    ]
     return TemplateResponse(
-        request, "alerts/admin/fast_cancel.html", {"alert": original, "form": form}
+        request,
+        "alerts/admin/fast_cancel.html",
+        {
+            "alert": original,
+            "form": form,
+            "kind": FastTrackKind(kind),
+            "text": text,
+            "missing": missing,
+            "preview": preview,
+        },
     )
 
 
@@ -305,7 +358,7 @@ READABLE_TEXTS = ("sms", "push_title", "push_body", "push_url", "email_subject",
 def version(request, pk, version_pk):
     """One kept version of an alert: what it would have sent when it was submitted, sent
     back or approved."""
-    _require_role(request)
+    require_alert_role(request)
     alert = _alert(pk)
     kept = get_object_or_404(AlertVersion, pk=version_pk, alert=alert)
     return TemplateResponse(
@@ -328,7 +381,7 @@ def version(request, pk, version_pk):
 
 
 def events(request):
-    _require_role(request)
+    require_alert_role(request)
     return TemplateResponse(
         request,
         "alerts/admin/events.html",

@@ -128,7 +128,7 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         block = _sub(root, "info")
         _sub(block, "language", info.cap_language)
         _sub(block, "category", alert.category)
-        _sub(block, "event", alert.event)
+        _sub(block, "event", info.event_name)
         if alert.response_type:
             _sub(block, "responseType", alert.response_type)
         _sub(block, "urgency", alert.urgency)

@@ -47,6 +47,7 @@ class ApproverFactory(UserFactory):
         _add_groups(self, create, extracted or (roles.APPROVERS_GROUP,))
 
 
+EVENTS = {"fr": "Rejet chimique", "nl": "Chemische lozing", "en": "Chemical release"}
 INFO_TEXTS = {
     "fr": (
         "Rejet chimique : mettez-vous à l'abri",
@@ -96,6 +97,7 @@ class AlertFactory(factory.django.DjangoModelFactory):
             AlertInfo.objects.create(
                 alert=self,
                 language=language,
+                event=EVENTS[language],
                 headline=headline,
                 description=description,
                 instruction=instruction,

@@ -32,7 +32,7 @@ class GuidancePageField(forms.ModelChoiceField):
 class AlertStartForm(forms.Form):
     template = forms.ModelChoiceField(
         label=_("Template"),
-        queryset=AlertTemplate.objects.filter(is_all_clear=False).prefetch_related("texts"),
+        queryset=AlertTemplate.objects.prefetch_related("texts"),
         widget=forms.RadioSelect,
         empty_label=None,
     )
@@ -99,6 +99,12 @@ class AlertForm(forms.ModelForm):
 
 
 class AlertInfoForm(forms.Form):
+    event = forms.CharField(
+        label=_("Event in this language"),
+        max_length=200,
+        required=False,
+        help_text=_("Named in the all-clear and in the CAP text of this language."),
+    )
     headline = forms.CharField(label=_("Headline"), max_length=160, required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
     instruction = forms.CharField(
@@ -137,6 +143,7 @@ def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
         info = infos.get(language)
         initial = (
             {
+                "event": info.event,
                 "headline": info.headline,
                 "description": info.description,
                 "instruction": info.instruction,
@@ -148,6 +155,34 @@ def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
         )
         forms_.append(AlertInfoForm(data, language=language, initial=initial))
     return forms_
+
+
+class FastTrackTextForm(forms.Form):
+    """A new version of a fast-track text, in the three languages ({event} and {area}
+    stand for the incident's)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in ("fr", "nl", "en"):
+            name = LANGUAGE_NAMES[language]
+            for field, label, widget in (
+                ("headline", _("Headline"), forms.TextInput),
+                ("description", _("Description"), forms.Textarea(attrs={"rows": 3})),
+                ("instruction", _("Instruction"), forms.Textarea(attrs={"rows": 3})),
+                ("sms_text", _("SMS text"), forms.Textarea(attrs={"rows": 3})),
+            ):
+                self.fields[f"{language}-{field}"] = forms.CharField(
+                    label=f"{label} ({name})", widget=widget, required=False
+                )
+
+    def texts(self) -> dict:
+        return {
+            language: {
+                field: self.cleaned_data.get(f"{language}-{field}", "")
+                for field in ("headline", "description", "instruction", "sms_text")
+            }
+            for language in ("fr", "nl", "en")
+        }
 
 
 class ApproveForm(forms.Form):

@@ -1,7 +1,8 @@
 """The texts each channel sends, per language: SMS, push notification and email.
 
 Exercises and tests start every text with the trilingual marker, so nobody mistakes
-them for a live alert.
+them for a live alert. An update says so in its SMS, push title and email subject, in
+the reader's language, so that nobody takes it for the message they already had.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from alerts.cap import headline_for, page_url
+from alerts.cap_vocab import MsgType
 from alerts.models import Alert
 from alerts.sms_encoding import SmsLength, sms_length
 
@@ -22,9 +24,27 @@ def _info(alert: Alert, language: str):
     return info
 
 
+# The update marker per language; the SMS form stays within GSM-7 (no "À"), so that the
+# marker never doubles the cost of a French SMS.
+UPDATE_MARKERS = {"fr": "MISE À JOUR", "nl": "UPDATE", "en": "UPDATE"}
+SMS_UPDATE_MARKERS = {"fr": "MISE A JOUR", "nl": "UPDATE", "en": "UPDATE"}
+
+
+def _update_marker(alert: Alert, language: str, markers: dict) -> str:
+    return markers.get(language, markers["en"]) if alert.msg_type == MsgType.UPDATE else ""
+
+
 def render_sms(alert: Alert, language: str) -> str:
     text = _info(alert, language).sms_text.strip()
-    return f"{alert.marker}: {text}" if alert.marker else text
+    prefix = [m for m in (alert.marker, _update_marker(alert, language, SMS_UPDATE_MARKERS)) if m]
+    return ": ".join([*prefix, text])
+
+
+def render_title(alert: Alert, language: str) -> str:
+    """The push title and email subject: headline, exercise and update markers."""
+    headline = _info(alert, language).headline
+    update = _update_marker(alert, language, UPDATE_MARKERS)
+    return headline_for(alert, f"{update} – {headline}" if update else headline)
 
 
 def render_push(alert: Alert, language: str) -> dict:
@@ -33,7 +53,7 @@ def render_push(alert: Alert, language: str) -> dict:
     if len(body) > 240:
         body = body[:239].rstrip() + "…"
     return {
-        "title": headline_for(alert, info.headline),
+        "title": render_title(alert, language),
         "body": body,
         "url": page_url(alert, language),
         # An update or all-clear replaces the notification of the same incident.
@@ -65,13 +85,15 @@ def render_email(alert: Alert, language: str) -> Email:
         context = {
             "alert": alert,
             "info": info,
-            "headline": headline_for(alert, info.headline),
+            "headline": render_title(alert, language),
             "url": page_url(alert, language),
             "area": alert.area_description(language),
             "language": language,
+            # An all-clear ends the alert now: it has no "until".
+            "until": alert.expires if alert.msg_type != MsgType.CANCEL else None,
         }
         return Email(
-            subject=headline_for(alert, info.headline),
+            subject=render_title(alert, language),
             text=render_to_string("alerts/messages/email.txt", context),
             html=render_to_string("alerts/messages/email.html", context),
         )

@@ -28,14 +28,18 @@ from alerts.models import (
     AlertTemplate,
     AlertVersion,
     Audience,
+    FastTrackKind,
+    FastTrackText,
 )
 from alerts.models.alerts import REQUIRED_INFO_LANGUAGES
+from alerts.models.fast_track import PLACEHOLDER, PLACEHOLDERS, texts_fingerprint
+from alerts.models.fast_track import TEXT_FIELDS as FAST_TRACK_FIELDS
 from alerts.outgoing import fingerprint as _fingerprint
 from alerts.outgoing import outgoing_payload, payload_changes
 from portal.page_cache import page_cache_clear_on_commit
 from portal.two_factor import second_factor_refusal
 
-INFO_FIELDS = ("headline", "description", "instruction", "sms_text", "web_page")
+INFO_FIELDS = ("event", "headline", "description", "instruction", "sms_text", "web_page")
 ALERT_FIELDS = (
     "status",
     "scope",
@@ -212,6 +216,7 @@ def template_values(template: AlertTemplate, *, now=None) -> tuple[dict, dict]:
     }
     infos = {
         text.language: {
+            "event": text.event,
             "headline": text.headline,
             "description": text.description,
             "instruction": text.instruction,
@@ -315,11 +320,47 @@ def _submit(alert: Alert, user) -> Alert:
     return alert
 
 
+ACKNOWLEDGED_FIELDS = ("headline", "description", "instruction", "sms_text")
+
+
+def unchanged_texts(alert: Alert) -> list[tuple[str, str, str]]:
+    """For an update: the texts (language, field, text) word for word those of the message
+    it follows. Its author confirms each still holds before submitting it."""
+    if alert.msg_type != MsgType.UPDATE or alert.references_id is None:
+        return []
+    previous = alert.references.infos_by_language()
+    unchanged = []
+    for language, info in alert.infos_by_language().items():
+        before = previous.get(language)
+        for name in ACKNOWLEDGED_FIELDS:
+            value = getattr(info, name)
+            if before is not None and value.strip() and value == getattr(before, name):
+                unchanged.append((language, name, value))
+    return unchanged
+
+
 @transaction.atomic
-def alert_submit(*, alert: Alert, user) -> Alert:
+def alert_submit(*, alert: Alert, user, acknowledged=()) -> Alert:
+    """Submit a draft for approval. For an update, `acknowledged` names each text left
+    unchanged since the previous message ("fr.sms_text", …): its author has read it again
+    and it still holds."""
     _require_author(user)
     alert = _lock(alert)
     _require_state(alert, AlertState.DRAFT)
+    _check_incident(alert)
+    missing = [
+        f"{language.upper()} {AlertInfo._meta.get_field(name).verbose_name}"
+        for language, name, _text in unchanged_texts(alert)
+        if f"{language}.{name}" not in set(acknowledged)
+    ]
+    if missing:
+        raise AlertTransitionError(
+            _(
+                "These texts have not changed since the previous message: confirm that each "
+                "still holds, or change it: %(texts)s"
+            )
+            % {"texts": ", ".join(missing)}
+        )
     return _submit(alert, user)
 
 
@@ -546,65 +587,118 @@ def alert_prepare_update(*, original: Alert, user) -> Alert:
     return alert
 
 
-def all_clear_template() -> AlertTemplate:
-    template = AlertTemplate.objects.filter(is_all_clear=True).order_by("sort_order").first()
-    if template is None:
-        raise AlertTransitionError(_("The all-clear template is missing."))
-    return template
+# Fields of an all-clear or a correction: the past tense of the incident it ends.
+_ENDING_FIELDS = {
+    "response_type": "AllClear",
+    "urgency": "Past",
+    "severity": "Minor",
+    "certainty": "Observed",
+}
+ENDING_DURATION = timedelta(hours=6)
 
 
-def _all_clear_values(original: Alert) -> tuple[dict, dict]:
-    template = all_clear_template()
-    fields, infos = template_values(template)
-    fields.update(_copy_area(original), status=original.status, scope=original.scope)
-    fields["category"] = original.category
-    fields["event"] = original.event
+def fast_track_text(kind: str) -> FastTrackText:
+    """The version of a fast-track text in force: the latest one a second person approved."""
+    text = (
+        FastTrackText.objects.filter(kind=kind, approved_at__isnull=False)
+        .order_by("-version")
+        .first()
+    )
+    if text is None:
+        raise AlertTransitionError(
+            _("No approved “%(kind)s” text exists.") % {"kind": FastTrackKind(kind).label}
+        )
+    return text
+
+
+def incident_words(original: Alert, language: str) -> dict:
+    """{event} and {area} of an incident in one language, for the texts that end it."""
+    infos = original.infos_by_language()
+    info = infos.get(language) or infos.get("fr")
+    return {
+        "event": info.event_name if info else original.event,
+        "area": original.area_description(language),
+    }
+
+
+def _ending_values(original: Alert, text: FastTrackText) -> tuple[dict, dict]:
+    now = timezone.now().replace(microsecond=0)
+    fields = {
+        **_copy_area(original),
+        **_ENDING_FIELDS,
+        "category": original.category,
+        "event": original.event,
+        "effective": now,
+        "expires": now + ENDING_DURATION,
+    }
+    infos = {}
     for language, info in original.infos_by_language().items():
-        if language in infos:
-            infos[language]["web_page"] = info.web_page
+        if language in text.texts:
+            words = incident_words(original, language)
+            infos[language] = {
+                **text.filled(language, words),
+                "event": words["event"],
+                "web_page": info.web_page,
+            }
     return fields, infos
 
 
 @transaction.atomic
 def alert_prepare_cancel(*, original: Alert, user) -> Alert:
-    """A draft Cancel (all-clear) of a sent alert, prefilled from the all-clear template;
-    it goes through the normal approval."""
+    """A draft Cancel (all-clear) of a sent alert, prefilled from the approved all-clear
+    text; the author may change it, and it goes through the normal approval."""
     _require_author(user)
-    return _draft_all_clear(original=original, user=user)
+    return _draft_ending(original=original, user=user, kind=FastTrackKind.ALL_CLEAR)
 
 
-def _draft_all_clear(*, original: Alert, user) -> Alert:
-    """The all-clear of `original`, drafted from the fixed template and logged."""
+def _draft_ending(*, original: Alert, user, kind: str) -> Alert:
+    """The all-clear or the correction of `original`, drafted from the approved text of
+    that kind, naming the incident's event and area, and logged."""
     original = _lock(original)
     _check_followable(original)
-    fields, infos = _all_clear_values(original)
+    text = fast_track_text(kind)
+    fields, infos = _ending_values(original, text)
     alert = _followup(
         original=original, user=user, msg_type=MsgType.CANCEL, fields=fields, infos=infos
     )
+    if kind == FastTrackKind.CORRECTION:
+        alert.correction = True
+        alert.save(update_fields=["correction"])
     record_event(
         alert=alert,
         action=AlertAction.CREATED,
         user=user,
-        detail=_("All-clear of %(identifier)s") % {"identifier": original.identifier},
+        detail=_("%(kind)s of %(identifier)s, from text %(text)s (%(fingerprint)s)")
+        % {
+            "kind": FastTrackKind(kind).label,
+            "identifier": original.identifier,
+            "text": text,
+            "fingerprint": text.fingerprint[:12],
+        },
     )
     return alert
 
 
 @transaction.atomic
-def alert_cancel_fast_track(*, original: Alert, user, reason: str) -> Alert:
-    """End a sent alert at once (a false alert), approved by a single approver.
+def alert_cancel_fast_track(
+    *, original: Alert, user, reason: str, kind: str = FastTrackKind.ALL_CLEAR
+) -> Alert:
+    """End a sent alert at once, approved by a single approver: the all-clear, or the
+    "sent in error" correction of a false alert.
 
     Rule: one member of the approvers group may send, alone, a message that can only end
     an alert and can say nothing else. It is a Cancel of a sent, not yet ended alert, of
-    the same status, scope and area, whose texts are exactly the fixed all-clear template
-    (no free text, no new instruction, no new area); a reason is required and logged. Any
-    other content (an update, a corrected cancel) goes through the normal four-eyes
-    approval.
+    the same status, scope and area, whose texts are exactly the approved version in
+    force of that kind's text (approved by two people: `fast_track_text_approve`), with
+    the event and area of the incident, itself approved by two people; a reason is
+    required and logged, with the text version sent. Any other content (an update, a
+    changed all-clear) goes through the normal four-eyes approval. A correction reaches
+    everyone who received a message of the incident, ahead of every other message.
     """
     _require_approver(user)
     if not (reason or "").strip():
         raise AlertTransitionError(_("Give the reason for ending this alert."))
-    alert = _draft_all_clear(original=original, user=user)
+    alert = _draft_ending(original=original, user=user, kind=kind)
     alert.state = AlertState.APPROVED
     alert.submitted_by = user
     alert.approved_by = user
@@ -614,9 +708,99 @@ def alert_cancel_fast_track(*, original: Alert, user, reason: str) -> Alert:
         action=AlertAction.CANCEL_FAST_TRACK,
         user=user,
         from_state="draft",
-        detail=reason,
+        detail=reason.strip(),
+        version=alert_version(alert),
     )
     return alert_start_sending(alert=alert, user=user)
+
+
+# --- fast-track texts -----------------------------------------------------------------
+
+
+def _check_fast_track_texts(texts: dict) -> None:
+    problems = []
+    for language in REQUIRED_INFO_LANGUAGES:
+        values = texts.get(language) or {}
+        for name in ("headline", "description", "sms_text"):
+            if not (values.get(name) or "").strip():
+                problems.append(
+                    _("%(language)s: the %(field)s is required.")
+                    % {
+                        "language": language.upper(),
+                        "field": AlertInfo._meta.get_field(name).verbose_name,
+                    }
+                )
+    for language, values in texts.items():
+        for name in FAST_TRACK_FIELDS:
+            for placeholder in PLACEHOLDER.findall(values.get(name) or ""):
+                if placeholder not in PLACEHOLDERS:
+                    problems.append(
+                        _(
+                            "%(language)s: unknown placeholder {%(name)s}: "
+                            "use {event} and {area} only."
+                        )
+                        % {"language": language.upper(), "name": placeholder[:40]}
+                    )
+    if problems:
+        raise AlertTransitionError(problems)
+
+
+@transaction.atomic
+def fast_track_text_propose(*, user, kind: str, texts: dict) -> FastTrackText:
+    """A new version of a fast-track text; it takes effect once another person approves it."""
+    _require_second_factor(user)
+    if not roles.has_alert_role(user):
+        raise AlertPermissionDenied(_("Only alert authors and approvers may propose these texts."))
+    texts = {
+        language: {name: (values.get(name) or "").strip() for name in FAST_TRACK_FIELDS}
+        for language, values in texts.items()
+        if any((values.get(name) or "").strip() for name in FAST_TRACK_FIELDS)
+    }
+    _check_fast_track_texts(texts)
+    latest = (
+        FastTrackText.objects.select_for_update().filter(kind=kind).order_by("-version").first()
+    )
+    version = (latest.version if latest else 0) + 1
+    return FastTrackText.objects.create(
+        kind=kind,
+        version=version,
+        texts=texts,
+        fingerprint=texts_fingerprint(kind, version, texts),
+        proposed_by=user,
+    )
+
+
+def fast_track_approval_refusal(text: FastTrackText, user) -> str:
+    if not roles.is_approver(user):
+        return _("Only members of the “%(group)s” group may approve alerts.") % {
+            "group": roles.APPROVERS_GROUP
+        }
+    if text.proposed_by_id == user.pk:
+        return _("You proposed this text: another approver must check it (four-eyes rule).")
+    if text.is_approved:
+        return _("This version is already approved.")
+    newer = FastTrackText.objects.filter(
+        kind=text.kind, version__gt=text.version, approved_at__isnull=False
+    )
+    if newer.exists():
+        return _("A newer version of this text is already in force.")
+    return ""
+
+
+@transaction.atomic
+def fast_track_text_approve(*, text: FastTrackText, user, fingerprint: str) -> FastTrackText:
+    """A second person approves a proposed version, exactly as they saw it."""
+    _require_second_factor(user)
+    text = FastTrackText.objects.select_for_update().get(pk=text.pk)
+    refusal = fast_track_approval_refusal(text, user)
+    if refusal:
+        raise AlertPermissionDenied(refusal)
+    if texts_fingerprint(text.kind, text.version, text.texts) != fingerprint:
+        raise AlertChangedError(_("This text is not the one you were shown: open it again."))
+    text.approved_by = user
+    text.approved_at = timezone.now()
+    text.save(update_fields=["approved_by", "approved_at"])
+    return text
 
 
 # --- import ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ class AlertTemplateViewSet(SnippetViewSet):
     model = AlertTemplate
     icon = "doc-full"
     menu_label = _("Alert templates")
-    list_display = ["__str__", "category", "severity", "is_all_clear"]
+    list_display = ["__str__", "category", "severity"]
 
 
 register_snippet(AlertTemplateViewSet)

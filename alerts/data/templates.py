@@ -17,6 +17,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Rejet chimique – mise à l'abri",
+                "event": "Rejet chimique",
                 "headline": "Rejet de produits chimiques : mettez-vous à l'abri",
                 "description": (
                     "Un nuage de produits chimiques se déplace au-dessus de la zone indiquée. "
@@ -35,6 +36,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Chemische lozing – schuilen",
+                "event": "Chemische lozing",
                 "headline": "Lozing van chemische stoffen: ga naar binnen",
                 "description": (
                     "Een wolk chemische stoffen trekt over het aangeduide gebied. De "
@@ -53,6 +55,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Chemical release – shelter in place",
+                "event": "Chemical release",
                 "headline": "Chemical release: go indoors and stay there",
                 "description": (
                     "A cloud of chemicals is moving over the area shown. Breathing the "
@@ -83,6 +86,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Évacuation",
+                "event": "Évacuation",
                 "headline": "Évacuation de la zone : quittez les lieux",
                 "description": (
                     "Les autorités ordonnent l'évacuation de la zone indiquée pour votre sécurité."
@@ -100,6 +104,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Evacuatie",
+                "event": "Evacuatie",
                 "headline": "Evacuatie van het gebied: verlaat de zone",
                 "description": (
                     "De overheid beveelt voor uw veiligheid de evacuatie van het aangeduide gebied."
@@ -117,6 +122,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Evacuation",
+                "event": "Evacuation",
                 "headline": "Evacuation of the area: leave now",
                 "description": (
                     "The authorities order the evacuation of the area shown, for your safety."
@@ -145,6 +151,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Inondation",
+                "event": "Inondation",
                 "headline": "Risque d'inondation : évitez les caves et les tunnels",
                 "description": (
                     "De fortes pluies provoquent des inondations dans la zone indiquée. Le "
@@ -162,6 +169,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Overstroming",
+                "event": "Overstroming",
                 "headline": "Overstromingsgevaar: vermijd kelders en tunnels",
                 "description": (
                     "Hevige regen veroorzaakt overstromingen in het aangeduide gebied. Het "
@@ -180,6 +188,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Flood",
+                "event": "Flood",
                 "headline": "Flood risk: keep out of cellars and tunnels",
                 "description": (
                     "Heavy rain is causing floods in the area shown. Water levels can rise "
@@ -209,6 +218,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Canicule",
+                "event": "Canicule",
                 "headline": "Canicule : protégez-vous de la chaleur",
                 "description": (
                     "De très fortes chaleurs sont attendues ces prochains jours, de jour "
@@ -227,6 +237,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Hittegolf",
+                "event": "Hittegolf",
                 "headline": "Hittegolf: bescherm u tegen de hitte",
                 "description": (
                     "De komende dagen wordt zeer grote hitte verwacht, overdag en 's nachts."
@@ -244,6 +255,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Heatwave",
+                "event": "Heatwave",
                 "headline": "Heatwave: protect yourself from the heat",
                 "description": (
                     "Very high temperatures are expected in the coming days, day and night."
@@ -273,6 +285,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Tempête",
+                "event": "Tempête",
                 "headline": "Tempête : limitez vos déplacements",
                 "description": (
                     "Des rafales de vent violentes sont attendues. Des arbres, branches et "
@@ -291,6 +304,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Storm",
+                "event": "Storm",
                 "headline": "Storm: beperk uw verplaatsingen",
                 "description": (
                     "Er worden zware windstoten verwacht. Bomen, takken en voorwerpen kunnen "
@@ -308,6 +322,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Storm",
+                "event": "Storm",
                 "headline": "Storm: limit your journeys",
                 "description": (
                     "Violent gusts of wind are expected. Trees, branches and objects may fall."
@@ -336,6 +351,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Eau de distribution non potable",
+                "event": "Eau du robinet non potable",
                 "headline": "Eau du robinet non potable : ne la buvez pas",
                 "description": (
                     "L'eau de distribution de la zone indiquée ne peut plus être bue sans "
@@ -354,6 +370,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Leidingwater niet drinkbaar",
+                "event": "Leidingwater niet drinkbaar",
                 "headline": "Leidingwater niet drinkbaar: drink het niet",
                 "description": (
                     "Het leidingwater in het aangeduide gebied kan niet meer zonder "
@@ -372,6 +389,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Tap water unsafe to drink",
+                "event": "Tap water unsafe to drink",
                 "headline": "Tap water unsafe: do not drink it",
                 "description": (
                     "Tap water in the area shown can no longer be drunk without a health risk."
@@ -400,6 +418,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Coupure de courant",
+                "event": "Coupure de courant",
                 "headline": "Coupure de courant étendue",
                 "description": (
                     "Une panne d'électricité touche la zone indiquée. Le rétablissement peut "
@@ -418,6 +437,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Stroomonderbreking",
+                "event": "Stroomonderbreking",
                 "headline": "Uitgebreide stroomonderbreking",
                 "description": (
                     "Een stroompanne treft het aangeduide gebied. Het herstel kan meerdere "
@@ -436,6 +456,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Power cut",
+                "event": "Power cut",
                 "headline": "Widespread power cut",
                 "description": (
                     "A power failure affects the area shown. Restoring it may take several hours."
@@ -464,6 +485,7 @@ TEMPLATES = [
         "texts": {
             "fr": {
                 "name": "Incident lors d'un grand événement",
+                "event": "Incident lors d'un grand événement",
                 "headline": "Incident lors d'un événement : évitez le secteur",
                 "description": (
                     "Un incident est en cours lors d'un grand rassemblement dans la zone "
@@ -482,6 +504,7 @@ TEMPLATES = [
             },
             "nl": {
                 "name": "Incident op een groot evenement",
+                "event": "Incident op een groot evenement",
                 "headline": "Incident op een evenement: vermijd de omgeving",
                 "description": (
                     "Er is een incident aan de gang op een grote samenkomst in het "
@@ -499,6 +522,7 @@ TEMPLATES = [
             },
             "en": {
                 "name": "Incident at a large event",
+                "event": "Incident at a large event",
                 "headline": "Incident at an event: avoid the area",
                 "description": (
                     "An incident is under way at a large gathering in the area shown. The "
@@ -516,59 +540,22 @@ TEMPLATES = [
             },
         },
     },
-    {
-        "slug": "all-clear",
-        "category": "Safety",
-        "event": "All clear",
-        "response_type": "AllClear",
-        "urgency": "Past",
-        "severity": "Minor",
-        "certainty": "Observed",
-        "duration_hours": 6,
-        "is_all_clear": True,
-        "texts": {
-            "fr": {
-                "name": "Fin de l'alerte",
-                "headline": "Fin de l'alerte",
-                "description": "Le danger est écarté. L'alerte est levée.",
-                "instruction": (
-                    "Vous pouvez reprendre vos activités normales. Aérez votre logement si "
-                    "vous étiez à l'abri. Suivez encore les éventuelles consignes locales."
-                ),
-                "sms_text": (
-                    "Bruxelles: FIN DE L'ALERTE. Le danger est ecarte, vous pouvez reprendre "
-                    "vos activites. Infos: lux-response.brussels"
-                ),
-            },
-            "nl": {
-                "name": "Einde van het alarm",
-                "headline": "Einde van het alarm",
-                "description": "Het gevaar is geweken. Het alarm is opgeheven.",
-                "instruction": (
-                    "U kunt uw normale activiteiten hervatten. Verlucht uw woning als u "
-                    "binnen bleef. Volg nog eventuele plaatselijke richtlijnen."
-                ),
-                "sms_text": (
-                    "Brussel: EINDE VAN HET ALARM. Het gevaar is geweken, u kunt uw "
-                    "activiteiten hervatten. Info: lux-response.brussels"
-                ),
-            },
-            "en": {
-                "name": "All clear",
-                "headline": "All clear",
-                "description": "The danger has passed. The alert is lifted.",
-                "instruction": (
-                    "You may resume your normal activities. Air your home if you sheltered "
-                    "indoors. Keep following any local instructions."
-                ),
-                "sms_text": (
-                    "Brussels: ALL CLEAR. The danger has passed, you may resume your "
-                    "activities. Info: lux-response.brussels"
-                ),
-            },
-        },
-    },
 ]
+
+
+def _known(model, values: dict) -> dict:
+    """The values a (possibly historical, in a migration) model has fields for."""
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: value for name, value in values.items() if name in names}
+
+
+def event_names() -> dict:
+    """{(slug, language): event name in that language}."""
+    return {
+        (data["slug"], language): text["event"]
+        for data in TEMPLATES
+        for language, text in data["texts"].items()
+    }
 
 
 def load_templates(template_model, text_model) -> int:
@@ -586,10 +573,11 @@ def load_templates(template_model, text_model) -> int:
             severity=data["severity"],
             certainty=data["certainty"],
             duration_hours=data["duration_hours"],
-            is_all_clear=data.get("is_all_clear", False),
             sort_order=order,
         )
         for language, text in data["texts"].items():
-            text_model.objects.create(template=template, language=language, **text)
+            text_model.objects.create(
+                template=template, language=language, **_known(text_model, text)
+            )
         created += 1
     return created

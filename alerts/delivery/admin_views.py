@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from alerts.admin_views import _require_role
+from alerts.admin_views import require_alert_role
 from alerts.channels.registry import get_channel
 from alerts.models import Alert
 
@@ -13,7 +13,7 @@ REFRESH_SECONDS = 5
 def dashboard(request, pk):
     """Delivery of one alert: counts per channel and state, throughput, time to
     completion, failures with their reasons. Refreshes itself while work remains."""
-    _require_role(request)
+    require_alert_role(request)
     alert = get_object_or_404(Alert, pk=pk)
     progress = delivery_progress(alert)
     # Channels without provider credentials write to the local outbox: say so plainly.

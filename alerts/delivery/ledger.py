@@ -42,6 +42,8 @@ COLUMNS = [
 
 
 def priority_for(alert: Alert) -> int:
+    if alert.correction:
+        return Priority.CORRECTION
     if alert.msg_type == MsgType.CANCEL:
         return Priority.CANCEL
     if alert.severity == Severity.EXTREME:

@@ -31,10 +31,11 @@ STATE_RANK = {
 
 
 class Priority(models.IntegerChoices):
-    CANCEL = 0, _("All-clear / cancel")
-    EXTREME = 1, _("Extreme")
-    SEVERE = 2, _("Severe")
-    OTHER = 3, _("Other")
+    CORRECTION = 0, _("Sent-in-error correction")
+    CANCEL = 1, _("All-clear / cancel")
+    EXTREME = 2, _("Extreme")
+    SEVERE = 3, _("Severe")
+    OTHER = 4, _("Other")
 
 
 class Delivery(models.Model):

@@ -8,6 +8,7 @@ from .alerts import (
     audience_for,
 )
 from .audit import AlertAction, AlertEvent
+from .fast_track import FastTrackKind, FastTrackText
 from .geography import Commune
 from .templates import AlertTemplate, AlertTemplateText
 from .tokens import ImportToken
@@ -26,6 +27,8 @@ __all__ = [
     "AlertVersion",
     "Audience",
     "Commune",
+    "FastTrackKind",
+    "FastTrackText",
     "ImportToken",
     "audience_for",
 ]

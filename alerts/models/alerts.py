@@ -143,6 +143,12 @@ class Alert(models.Model):
         related_name="thread_messages",
         editable=False,
     )
+    correction = models.BooleanField(
+        _("sent-in-error correction"),
+        default=False,
+        editable=False,
+        help_text=_("This cancel says the message it ends was sent in error."),
+    )
     external_reference = models.CharField(
         _("imported from"),
         max_length=500,
@@ -313,6 +319,12 @@ class AlertInfo(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=[(c, c.upper()) for c in INFO_LANGUAGES]
     )
+    event = models.CharField(
+        _("event"),
+        max_length=200,
+        blank=True,
+        help_text=_("The event in this language (CAP <event> of this text)."),
+    )
     headline = models.CharField(_("headline"), max_length=160)
     description = models.TextField(_("description"))
     instruction = models.TextField(_("instruction"), blank=True)
@@ -341,6 +353,10 @@ class AlertInfo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.headline}"
+
+    @property
+    def event_name(self) -> str:
+        return self.event or self.alert.event
 
     @property
     def cap_language(self) -> str:

@@ -23,11 +23,6 @@ class AlertTemplate(ClusterableModel):
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
     certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices)
     duration_hours = models.PositiveSmallIntegerField(_("default duration (hours)"), default=6)
-    is_all_clear = models.BooleanField(
-        _("all-clear template"),
-        default=False,
-        help_text=_("The fixed text used to end an alert (Cancel)."),
-    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
@@ -39,7 +34,6 @@ class AlertTemplate(ClusterableModel):
         FieldPanel("severity"),
         FieldPanel("certainty"),
         FieldPanel("duration_hours"),
-        FieldPanel("is_all_clear"),
         FieldPanel("sort_order"),
         InlinePanel("texts", label=_("texts per language"), min_num=2, max_num=3),
     ]
@@ -65,6 +59,9 @@ class AlertTemplateText(models.Model):
         _("language"), max_length=2, choices=[(c, c.upper()) for c in INFO_LANGUAGES]
     )
     name = models.CharField(_("name"), max_length=120)
+    event = models.CharField(
+        _("event"), max_length=200, blank=True, help_text=_("The event in this language.")
+    )
     headline = models.CharField(_("headline"), max_length=160)
     description = models.TextField(_("description"))
     instruction = models.TextField(_("instruction"), blank=True)
@@ -73,6 +70,7 @@ class AlertTemplateText(models.Model):
     panels = [
         FieldPanel("language"),
         FieldPanel("name"),
+        FieldPanel("event"),
         FieldPanel("headline"),
         FieldPanel("description"),
         FieldPanel("instruction"),

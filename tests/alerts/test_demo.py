@@ -14,12 +14,12 @@ def test_demo_seed_is_idempotent_and_publishes_an_exercise_and_a_past_alert(
     first = capsys.readouterr().out
     counts = (Alert.objects.count(), AlertTemplate.objects.count())
     call_command("seed_demo")
-    assert (Alert.objects.count(), AlertTemplate.objects.count()) == counts == (3, 9)
+    assert (Alert.objects.count(), AlertTemplate.objects.count()) == counts == (3, 8)
     line = next(line for line in first.splitlines() if "alert approver:" in line)
     password = line.rsplit("/", 1)[1].strip()
     assert client.login(username="alert-approver", password=password)
     client.logout()
     html = client.get("/fr/alerts/").content.decode()
     assert "EXERCICE / OEFENING / EXERCISE" in html
-    assert "Fin de l&#x27;alerte" in html
+    assert "Fin de l&#x27;alerte : Tempête — Région de Bruxelles-Capitale" in html
     assert 'class="alert-banner"' in client.get("/nl/", follow=True).content.decode()

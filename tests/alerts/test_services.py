@@ -163,7 +163,8 @@ def test_update_references_the_original_and_needs_approval(author, approver):
     assert update.state == AlertState.DRAFT
     assert update.identifier != original.identifier
     assert update.infos.get(language="fr").headline == original.infos.get(language="fr").headline
-    services.alert_submit(alert=update, user=author)
+    unchanged = [f"{lang}.{name}" for lang, name, _text in services.unchanged_texts(update)]
+    services.alert_submit(alert=update, user=author, acknowledged=unchanged)
     with pytest.raises(PermissionDenied):
         services.alert_approve(alert=update, user=author, fingerprint=alert_fingerprint(update))
 
@@ -172,7 +173,11 @@ def test_prepared_cancel_uses_the_all_clear_text(author):
     original = SentAlertFactory()
     cancel = services.alert_prepare_cancel(original=original, user=author)
     assert cancel.msg_type == MsgType.CANCEL
-    assert cancel.infos.get(language="nl").headline == "Einde van het alarm"
+    # The approved all-clear text, naming the incident's event and area in each language.
+    assert (
+        cancel.infos.get(language="nl").headline
+        == "Einde van het alarm: Chemische lozing — Brussel"
+    )
     assert list(cancel.communes.all()) == list(original.communes.all())
 
 
@@ -185,7 +190,9 @@ def test_fast_track_cancel_needs_an_approver_and_a_reason(author, approver):
     cancel = services.alert_cancel_fast_track(original=original, user=approver, reason="False")
     assert cancel.msg_type == MsgType.CANCEL
     assert cancel.state == AlertState.SENDING
-    assert cancel.infos.get(language="fr").headline == "Fin de l'alerte"
+    assert (
+        cancel.infos.get(language="fr").headline == "Fin de l'alerte : Rejet chimique — Bruxelles"
+    )
     assert cancel.events.filter(action=AlertAction.CANCEL_FAST_TRACK, detail="False").exists()
 
 
