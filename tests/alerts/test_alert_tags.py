@@ -25,3 +25,9 @@ def test_banner_lists_the_most_severe_first_with_severity_in_words_and_an_icon()
 def test_banner_is_empty_without_alert_in_force():
     SentAlertFactory(status=Status.TEST)
     assert _banner("nl").strip() == ""
+
+
+def test_banner_names_the_communes_in_the_readers_language():
+    SentAlertFactory(area=["21009", "21016"])
+    assert "Zone: Ixelles, Uccle" in _banner("fr")
+    assert "Gebied: Elsene, Ukkel" in _banner("nl")
