@@ -136,3 +136,20 @@ def test_the_approve_page_of_an_update_shows_what_changed_since_the_previous_mes
     # The payload it is computed on holds both versions of the French SMS.
     before = outgoing_payload(original)["texts"]["fr"]["sms"]
     assert "ALERTE: rentrez" in before
+
+
+def test_the_author_confirms_each_unchanged_text_in_the_admin(client, demo_site, author):
+    from tests.alerts.test_admin_views import _login
+
+    update = services.alert_prepare_update(original=SentAlertFactory(), user=author)
+    _login(client, author)
+    html = client.get(f"/admin/alerts/{update.pk}/").content.decode()
+    assert "Unchanged since the previous message" in html
+    assert 'name="acknowledged" value="fr.sms_text" required' in html
+    response = client.post(f"/admin/alerts/{update.pk}/submit/", follow=True)
+    assert "have not changed since the previous message" in response.content.decode()
+    update.refresh_from_db()
+    assert update.state == AlertState.DRAFT
+    client.post(f"/admin/alerts/{update.pk}/submit/", {"acknowledged": _acknowledge_all(update)})
+    update.refresh_from_db()
+    assert update.state == AlertState.SUBMITTED
