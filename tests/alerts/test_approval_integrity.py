@@ -152,3 +152,39 @@ def test_a_test_follow_up_that_reached_the_database_anyway_is_refused_and_hides_
         state=AlertState.SENT, sent=original.sent, audience="test"
     )
     assert list(selectors.active_alerts()) == [original]
+
+
+@pytest.mark.parametrize("status", [Status.TEST, Status.EXERCISE])
+def test_an_imported_test_follow_up_of_a_live_alert_is_refused_with_the_reason(client, status):
+    from alerts.cap import cap_datetime
+    from alerts.models import Alert, ImportToken
+    from tests.alerts.test_cap_import import _post, cap_document
+
+    partner = UserFactory(username="partner-system", groups=["Alert authors"])
+    _token, raw = ImportToken.issue(name="Partner", user=partner)
+    original = SentAlertFactory()
+    reference = f"{original.sender},{original.identifier},{cap_datetime(original.sent)}"
+    for msg_type in ("Update", "Cancel"):
+        body = cap_document(msg_type=msg_type, references=reference, status=status)
+        response = _post(client, body, raw)
+        assert response.status_code == 400, response.content
+        assert "status and scope of its incident" in response.content.decode()
+    assert not Alert.objects.filter(references=original).exists()
+    assert list(selectors.active_alerts()) == [original]
+
+
+def test_the_composer_does_not_offer_another_status_or_scope_for_a_follow_up(
+    client, demo_site, author
+):
+    from tests.alerts.test_admin_views import _edit_data, _login
+
+    update = services.alert_prepare_update(original=SentAlertFactory(), user=author)
+    _login(client, author)
+    html = client.get(f"/admin/alerts/{update.pk}/edit/").content.decode()
+    assert 'name="status"' in html and "keeps the status and scope of its incident" in html
+    client.post(
+        f"/admin/alerts/{update.pk}/edit/",
+        _edit_data(update, status=Status.TEST, scope=Scope.RESTRICTED),
+    )
+    update.refresh_from_db()
+    assert (update.status, update.scope) == (Status.ACTUAL, Scope.PUBLIC)
