@@ -1,13 +1,12 @@
-"""Public views: alert pages per language, CAP XML, the Atom feed."""
+"""Public views: alert pages per language, CAP XML, the Atom feed, the commune outlines."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from alerts import selectors
+from alerts import geometry, selectors
 from alerts.cap import CAP_CONTENT_TYPE, absolute_url, alert_to_cap
 from alerts.feeds import ATOM_CONTENT_TYPE, active_alerts_feed
 
@@ -39,9 +38,6 @@ def alert_detail(request, identifier):
             "timeline": timeline,
             "latest": timeline[-1] if timeline else alert,
             "is_active": selectors.is_active(alert),
-            "tile_url": settings.ALERTS_MAP_TILE_URL,
-            "tile_attribution": settings.ALERTS_MAP_TILE_ATTRIBUTION,
-            "show_map": bool(alert.polygons.strip() or alert.circles.strip()),
         },
     )
 
@@ -63,3 +59,10 @@ def alert_feed(request):
     return HttpResponse(
         active_alerts_feed(feed_url=feed_url), content_type=f"{ATOM_CONTENT_TYPE}; charset=utf-8"
     )
+
+
+@require_GET
+@cache_control(max_age=24 * 3600, public=True)
+def communes_geojson(request):
+    """The 19 commune outlines the maps draw as their base layer (GeoJSON, WGS 84)."""
+    return HttpResponse(geometry.COMMUNES_GEOJSON.read_bytes(), content_type="application/geo+json")

@@ -5,6 +5,7 @@ from django.db import DatabaseError
 
 from alerts.cap import headline_for
 from alerts.selectors import active_alerts
+from alerts.widgets import map_settings
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -33,6 +34,12 @@ def alert_banner(context):
             }
         )
     return {"items": items, "request": context.get("request")}
+
+
+@register.simple_tag
+def area_map_settings():
+    """The commune outlines' address and the tile server, for alerts/components/area_map.html."""
+    return map_settings()
 
 
 @register.filter

@@ -111,17 +111,46 @@ def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_
     assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
 
 
-def test_polygon_is_shown_as_coordinates_and_on_a_map_when_tiles_are_configured(
+def test_the_area_is_shown_on_a_map_of_the_communes_and_in_words_without_a_tile_server(
     client, demo_site, settings
 ):
-    alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
     settings.ALERTS_MAP_TILE_URL = ""
+    alert = SentAlertFactory(
+        polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", circles="50.85,4.35 2", area=["21009"]
+    )
     html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
-    assert "50.8,4.3 50.9,4.3" in html and "data-area-map" not in html
+    assert "data-area-map" in html and "leaflet.js" in html and "area-map.js" in html
+    assert 'data-tile-url=""' in html and 'data-communes-url="/alerts/communes.geojson"' in html
+    assert 'data-targeted="21009 "' in html
+    # The same area in words, for screen readers and without JavaScript.
+    assert "<li>Ixelles</li>" in html and "50.8,4.3 50.9,4.3" in html and "50.85,4.35 2" in html
+    assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200
     settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
     html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
-    assert "data-area-map" in html and "leaflet.js" in html
-    assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200
+    assert 'data-tile-url="https://tiles.example.invalid/{z}/{x}/{y}.png"' in html
+
+
+def test_a_commune_alert_has_its_map_too(client, demo_site):
+    alert = SentAlertFactory(area=["21015", "21014"])
+    html = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    assert "data-area-map" in html and "<li>Schaarbeek</li>" in html
+
+
+def test_hostile_area_text_is_escaped_in_the_map_and_its_text(client, demo_site):
+    hostile = '"><script>alert(1)</script>'
+    alert = SentAlertFactory(polygons=hostile, circles=hostile)
+    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_commune_outlines_are_served_as_geojson(client):
+    response = client.get("/alerts/communes.geojson")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    assert "public" in response["Cache-Control"]
+    features = response.json()["features"]
+    assert len(features) == 19 and features[8]["properties"]["name_nl"] == "Elsene"
 
 
 def test_an_approved_alert_is_on_the_site_before_any_worker_ran(
