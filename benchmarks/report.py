@@ -20,6 +20,13 @@ class Figure:
         return self.ours / self.reference if self.reference else float("inf")
 
 
+def amount(value: float) -> str:
+    """Large figures rounded to the unit, small ones (milliseconds) with their decimals."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
+
+
 def render(figures: list[Figure], problems: list[str] | None = None) -> str:
     cpu = os.cpu_count()
     lines = [
@@ -35,7 +42,7 @@ def render(figures: list[Figure], problems: list[str] | None = None) -> str:
     ]
     for f in figures:
         lines.append(
-            f"| {f.name} | {f.ours:,.0f} {f.unit} | {f.reference:,.0f} {f.unit} | "
+            f"| {f.name} | {amount(f.ours)} {f.unit} | {amount(f.reference)} {f.unit} | "
             f"{f.ratio:.2f}× | {f.target} | {'yes' if f.met else '**no**'} |"
         )
     lines.append("")
