@@ -18,6 +18,9 @@ SUITES = {
     "email": None,
     "targeting": "postgres",
     "end_to_end": "sqlite",
+    "correction": "postgres",
+    "correction_one_worker": "postgres",
+    "approval": "sqlite",
     "crisis_load": "postgres",
 }
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
