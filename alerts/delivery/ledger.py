@@ -19,7 +19,7 @@ from django.utils import timezone
 from alerts.cap_vocab import MsgType, Severity
 from alerts.channels.base import Outcome, SendResult
 from alerts.models import Alert, AlertState
-from alerts.subscriptions.models import ContactPoint
+from alerts.subscriptions.models import ChannelName, ContactPoint
 
 from .models import Delivery, DeliveryState, Priority
 from .targeting import delivery_language, target_contact_points
@@ -279,6 +279,33 @@ def ledger_reap(now: datetime | None = None) -> int:
         state=DeliveryState.CANCELLED,
         last_error="alert ended (cancelled or expired) before this message was sent",
         updated_at=now,
+    )
+
+
+def _best_due_priority(channel: str, now: datetime, below: int | None = None) -> int | None:
+    rows = Delivery.objects.filter(
+        channel=channel, state=DeliveryState.QUEUED, next_attempt_at__lte=now
+    )
+    if below is not None:
+        rows = rows.filter(priority__lt=below)
+    return rows.order_by("priority").values_list("priority", flat=True).first()
+
+
+def ledger_outranked(channel: str, now: datetime | None = None) -> bool:
+    """Another channel has a due message more urgent than every due one of `channel`.
+
+    Senders of several channels may share one worker, each running until its channel is
+    empty: a sender that is outranked hands the worker over, so that a correction or an
+    all-clear goes out on every channel before the rest of any one channel. One indexed
+    lookup per channel (the claim index leads with channel and priority)."""
+    now = now or timezone.now()
+    mine = _best_due_priority(channel, now)
+    if mine is None:
+        return False
+    return any(
+        _best_due_priority(other, now, below=mine) is not None
+        for other in ChannelName.values
+        if other != channel
     )
 
 

@@ -76,7 +76,9 @@ def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) 
 
 
 def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
-    """Send due messages of one channel until none is left or the time budget is spent."""
+    """Send due messages of one channel until none is left, the time budget is spent, or
+    another channel has more urgent messages due (`ledger.ledger_outranked`: the caller
+    comes back once they are out)."""
     budget = time_budget if time_budget is not None else settings.DELIVERY_TASK_SECONDS
     deadline = time.monotonic() + budget
     channel = get_channel(channel_name)
@@ -91,6 +93,8 @@ def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
             if not claimed:
                 break
             total += claimed
+            if ledger.ledger_outranked(channel_name):
+                break
     finally:
         channel.close()
     return total

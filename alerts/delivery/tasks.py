@@ -1,5 +1,6 @@
 """Delivery tasks: they take primitive values and call a service."""
 
+from django.utils import timezone
 from django_tasks import task
 
 from portal.task_options import urgent
@@ -10,9 +11,12 @@ from . import ledger, services
 @task(**urgent(priority=90))
 def deliver_channel(channel: str) -> int:
     sent = services.delivery_run(channel_name=channel)
-    # Retries wait in the ledger; come back when the first one is due.
+    # Retries wait in the ledger; come back when the first one is due. A sender that
+    # handed over to a more urgent channel comes back behind it (queued after its task).
     due = ledger.next_due(channel)
-    if due is not None and deliver_channel.get_backend().supports_defer:
+    if due is not None and due <= timezone.now():
+        deliver_channel.enqueue(channel)
+    elif due is not None and deliver_channel.get_backend().supports_defer:
         deliver_channel.using(run_after=due).enqueue(channel)
     return sent
 

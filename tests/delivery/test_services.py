@@ -9,7 +9,7 @@ from twilio.request_validator import RequestValidator
 from alerts import services as alert_services
 from alerts.channels.base import SendResult
 from alerts.delivery import ledger
-from alerts.delivery.models import Delivery
+from alerts.delivery.models import Delivery, Priority
 from alerts.delivery.services import delivery_run, delivery_sweep
 from alerts.dispatch import alert_dispatch
 from alerts.factories import AlertFactory, ApproverFactory
@@ -235,3 +235,37 @@ def test_a_crash_in_the_middle_of_a_batch_leaves_only_the_slice_in_flight_in_dou
     states = sorted(Delivery.objects.values_list("state", flat=True))
     assert states.count("sent") == 4  # the first slice, answered before the crash
     assert states.count("sending") == 6  # claimed: only 4 of them ever left
+
+
+def test_a_sender_hands_over_to_a_channel_with_more_urgent_messages(
+    make_audience, settings, django_capture_on_commit_callbacks
+):
+    """Senders sharing one worker: the email sender, busy with a long Severe fan-out,
+    stops after its batch once a correction is due on SMS, so that the correction goes
+    out on every channel before the rest of the Severe emails."""
+    settings.DELIVERY_BATCH_SIZE = 2
+    make_audience(6, channel="email")
+    severe = AlertFactory(state="sending", severity="Severe")
+    with django_capture_on_commit_callbacks(execute=False):
+        alert_dispatch(alert_id=severe.pk)
+    assert not ledger.ledger_outranked("email")
+
+    (phone,) = make_audience(1, channel="sms", address=lambda i: {"address": "+32470000001"})
+    other_incident = AlertFactory(state="sent", correction=True, msg_type="Cancel")
+    now = timezone.now()
+    Delivery.objects.create(
+        alert=other_incident,
+        contact_point=phone,
+        channel="sms",
+        language="fr",
+        priority=Priority.CORRECTION,
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    assert ledger.ledger_outranked("email") and not ledger.ledger_outranked("sms")
+
+    assert delivery_run(channel_name="email") == 2  # one batch, then it hands over
+    assert Delivery.objects.filter(alert=severe, state="queued").count() == 4
+    assert delivery_run(channel_name="sms") == 1
+    assert delivery_run(channel_name="email") == 4  # nothing more urgent: it finishes
