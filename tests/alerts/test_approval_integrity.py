@@ -188,3 +188,15 @@ def test_the_composer_does_not_offer_another_status_or_scope_for_a_follow_up(
     )
     update.refresh_from_db()
     assert (update.status, update.scope) == (Status.ACTUAL, Scope.PUBLIC)
+
+
+def test_the_approver_sees_the_area_on_a_map_and_in_words(client, demo_site, author, approver):
+    from tests.alerts.test_admin_views import _login
+
+    alert = AlertFactory(created_by=author, area=["21009", "21016"])
+    services.alert_submit(alert=alert, user=author)
+    _login(client, approver)
+    html = client.get(f"/admin/alerts/{alert.pk}/approve/").content.decode()
+    assert "data-area-map" in html and 'data-targeted="21009 21016 "' in html
+    assert "Area: Ixelles / Elsene, Uccle / Ukkel" in html
+    assert "area-map.js" in html
