@@ -1,5 +1,7 @@
 """Reads about alerts: what is active, what is past, the timeline of an incident."""
 
+from collections import defaultdict
+
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -65,6 +67,22 @@ def past_alerts(now=None):
         .prefetch_related("infos", "communes")
         .order_by("-sent")
     )
+
+
+def past_incidents(now=None, limit: int = 50) -> list[tuple[Alert, list[Alert]]]:
+    """Incidents that are over, latest first: (its last message, every published message
+    of the incident oldest first), in two queries."""
+    latest = list(past_alerts(now)[:limit])
+    roots = {alert.thread_root_id or alert.pk for alert in latest}
+    messages = defaultdict(list)
+    for message in (
+        Alert.objects.published()
+        .filter(Q(pk__in=roots) | Q(thread_root_id__in=roots))
+        .prefetch_related("infos")
+        .order_by("sent", "pk")
+    ):
+        messages[message.thread_root_id or message.pk].append(message)
+    return [(alert, messages[alert.thread_root_id or alert.pk]) for alert in latest]
 
 
 def published_alert(identifier: str):

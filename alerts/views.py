@@ -18,7 +18,7 @@ def alert_list(request):
         "alerts/alert_list.html",
         {
             "active_alerts": selectors.active_alerts(),
-            "past_alerts": selectors.past_alerts()[:50],
+            "past_incidents": selectors.past_incidents(limit=50),
         },
     )
 

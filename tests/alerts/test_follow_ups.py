@@ -153,3 +153,19 @@ def test_the_author_confirms_each_unchanged_text_in_the_admin(client, demo_site,
     client.post(f"/admin/alerts/{update.pk}/submit/", {"acknowledged": _acknowledge_all(update)})
     update.refresh_from_db()
     assert update.state == AlertState.SUBMITTED
+
+
+def test_past_alerts_are_listed_once_per_incident_with_its_messages(
+    client, demo_site, author, approver
+):
+    original = SentAlertFactory(area=["21009"])
+    update = services.alert_prepare_update(original=original, user=author)
+    ending = services.alert_cancel_fast_track(original=original, user=approver, reason="Over")
+    type(update).objects.filter(pk__in=[update.pk, ending.pk]).update(
+        state=AlertState.SENT, sent=original.sent
+    )
+    html = client.get("/fr/alerts/").content.decode()
+    past = html[html.index('id="past-title"') :]
+    assert past.count('class="alert-card') == 1
+    assert past.count("<li><time") == 3  # the original, its update, its all-clear
+    assert "Fin de l&#x27;alerte : Rejet chimique — Ixelles" in past
