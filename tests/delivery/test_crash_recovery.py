@@ -29,7 +29,6 @@ from django.utils import timezone
 from alerts.delivery import ledger
 from alerts.delivery.models import Delivery
 from alerts.factories import AlertFactory
-from alerts.outgoing import alert_fingerprint
 from alerts.subscriptions.models import ContactPoint, Subscriber
 from tests.peers.push import vapid_private_key
 from tests.peers.twilio import ACCOUNT_SID, AUTH_TOKEN
@@ -242,6 +241,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from alerts import services
 from alerts.models import Alert
+from alerts.outgoing import alert_fingerprint
 alert = Alert.objects.get(pk={alert})
 approver = get_user_model().objects.get(pk={approver})
 with transaction.atomic():
