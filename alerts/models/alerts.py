@@ -272,6 +272,13 @@ class Alert(models.Model):
         return ""
 
     @property
+    def message_kind(self) -> str:
+        """What this message is, for people: a correction says it, not only "Cancel"."""
+        if self.correction:
+            return _("Sent in error")
+        return self.get_msg_type_display()
+
+    @property
     def is_editable(self) -> bool:
         return self.state == AlertState.DRAFT
 
