@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alerts import roles, services
+from alerts import geometry, roles, services
 from alerts.cap import alert_to_cap, validate_cap
 from alerts.delivery.targeting import audience_estimate
 from alerts.exceptions import AlertChangedError
@@ -107,9 +107,26 @@ def edit(request, pk):
         messages.error(request, _("Only drafts can be edited."))
         return redirect(_detail(alert))
     data = request.POST or None
+    simplify = data is not None and "simplify_polygons" in data
+    if simplify:
+        data = data.copy()
+        data["polygons"] = _simplified(data.get("polygons", ""))
+        messages.info(
+            request,
+            _(
+                "Each polygon now has at most %(max)s points: check its outline on the map, "
+                "then save."
+            )
+            % {"max": geometry.MAX_POLYGON_VERTICES},
+        )
     form = AlertForm(data, instance=alert)
     infos = info_forms(alert, data)
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in infos):
+    if (
+        request.method == "POST"
+        and not simplify
+        and form.is_valid()
+        and all(f.is_valid() for f in infos)
+    ):
         saved = _run(
             request,
             lambda: services.alert_edit(
@@ -130,8 +147,23 @@ def edit(request, pk):
             "alert": alert,
             "form": form,
             "info_forms": infos,
+            "offer_simplify": any(
+                len(line.split()) > geometry.MAX_POLYGON_VERTICES + 1
+                for line in (form["polygons"].value() or "").splitlines()
+            ),
         },
     )
+
+
+def _simplified(text: str) -> str:
+    """Every polygon with too many points simplified to the limit; the others untouched."""
+    lines = []
+    for line in text.splitlines():
+        try:
+            lines.append(geometry.simplify_polygon(line) if line.strip() else line)
+        except geometry.AreaError:
+            lines.append(line)  # not a polygon at all: its error is shown as it is
+    return "\n".join(lines)
 
 
 def _approval_context(request, alert: Alert) -> dict:

@@ -200,3 +200,33 @@ def test_the_approver_sees_the_area_on_a_map_and_in_words(client, demo_site, aut
     assert "data-area-map" in html and 'data-targeted="21009 21016 "' in html
     assert "Area: Ixelles / Elsene, Uccle / Ukkel" in html
     assert "area-map.js" in html
+
+
+def test_the_composer_offers_to_simplify_a_polygon_with_too_many_points(client, demo_site, author):
+    import math
+    import re as regex
+
+    from alerts.geometry import MAX_POLYGON_VERTICES
+    from tests.alerts.test_admin_views import _edit_data, _login
+
+    ring = [
+        f"{50.8272 + 0.01 * math.sin(2 * math.pi * i / 600):.5f},"
+        f"{4.3717 + 0.015 * math.cos(2 * math.pi * i / 600):.5f}"
+        for i in range(600)
+    ]
+    polygon = " ".join([*ring, ring[0]])
+    alert = AlertFactory(created_by=author)
+    _login(client, author)
+    url = f"/admin/alerts/{alert.pk}/edit/"
+    html = client.post(url, _edit_data(alert, polygons=polygon)).content.decode()
+    assert 'name="simplify_polygons"' in html
+    html = client.post(url, _edit_data(alert, polygons=polygon, simplify_polygons="1"))
+    html = html.content.decode()
+    simplified = regex.search(r'name="polygons"[^>]*>\s*([^<]+)</textarea>', html).group(1)
+    assert 4 <= len(simplified.split()) <= MAX_POLYGON_VERTICES + 1
+    alert.refresh_from_db()
+    assert alert.polygons == ""  # nothing saved until the author saves
+    response = client.post(url, _edit_data(alert, polygons=simplified.strip()))
+    assert response.status_code == 302
+    alert.refresh_from_db()
+    assert alert.polygons == simplified.strip()
