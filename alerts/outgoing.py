@@ -8,6 +8,7 @@ rejected and approved version, and what the difference between two messages of a
 incident is computed on.
 """
 
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -124,6 +125,19 @@ class Change:
     before: str
     after: str
 
+    @property
+    def lines(self) -> list[tuple[str, str]]:
+        """For long texts (an email, the CAP document): only the lines that differ, as
+        ("removed" | "added", line); empty for short values, shown whole."""
+        if self.before.count("\n") < 3 and self.after.count("\n") < 3:
+            return []
+        kinds = {"- ": "removed", "+ ": "added"}
+        return [
+            (kinds[line[:2]], line[2:])
+            for line in difflib.ndiff(self.before.splitlines(), self.after.splitlines())
+            if line[:2] in kinds
+        ]
+
 
 def _field_label(name: str) -> str:
     if name == "references":
@@ -147,10 +161,19 @@ def payload_rows(payload: dict) -> list[tuple[str, str]]:
     return rows
 
 
+# Between two messages of one incident these always differ and say nothing new.
+_FOLLOW_UP_NOISE = {"msg_type", "references", "effective", "push_url", "email_html"}
+
+
 def payload_changes(before: dict, after: dict, *, include_cap: bool = True) -> list[Change]:
-    """What differs between two payloads, in the order an approver reads a message."""
+    """What differs between two payloads, in the order an approver reads a message. With
+    `include_cap` off (two messages of an incident), what always differs between two
+    messages is left out."""
     changes = []
+    noise = set() if include_cap else _FOLLOW_UP_NOISE
     for name in (*MESSAGE_FIELDS, "references"):
+        if name in noise:
+            continue
         old, new = before["message"].get(name), after["message"].get(name)
         if old != new:
             changes.append(Change(_field_label(name), _show(old), _show(new)))
@@ -165,6 +188,8 @@ def payload_changes(before: dict, after: dict, *, include_cap: bool = True) -> l
         old_texts = before["texts"].get(language, {})
         new_texts = after["texts"].get(language, {})
         for key, label in CHANNEL_LABELS.items():
+            if key in noise:
+                continue
             old, new = old_texts.get(key, ""), new_texts.get(key, "")
             if old != new:
                 changes.append(Change(f"{label} ({language.upper()})", old, new))

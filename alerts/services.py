@@ -31,7 +31,7 @@ from alerts.models import (
     FastTrackKind,
     FastTrackText,
 )
-from alerts.models.alerts import REQUIRED_INFO_LANGUAGES
+from alerts.models.alerts import INFO_LANGUAGES, REQUIRED_INFO_LANGUAGES
 from alerts.models.fast_track import PLACEHOLDER, PLACEHOLDERS, texts_fingerprint
 from alerts.models.fast_track import TEXT_FIELDS as FAST_TRACK_FIELDS
 from alerts.outgoing import fingerprint as _fingerprint
@@ -329,9 +329,10 @@ def unchanged_texts(alert: Alert) -> list[tuple[str, str, str]]:
     if alert.msg_type != MsgType.UPDATE or alert.references_id is None:
         return []
     previous = alert.references.infos_by_language()
+    infos = alert.infos_by_language()
     unchanged = []
-    for language, info in alert.infos_by_language().items():
-        before = previous.get(language)
+    for language in [code for code in INFO_LANGUAGES if code in infos]:
+        info, before = infos[language], previous.get(language)
         for name in ACKNOWLEDGED_FIELDS:
             value = getattr(info, name)
             if before is not None and value.strip() and value == getattr(before, name):

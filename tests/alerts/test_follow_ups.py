@@ -133,6 +133,11 @@ def test_the_approve_page_of_an_update_shows_what_changed_since_the_previous_mes
     html = client.get(f"/admin/alerts/{update.pk}/approve/").content.decode()
     assert "What changes since the previous message of this incident" in html
     assert "le nuage atteint Ixelles" in html and "Extreme" in html
+    # What always differs between two messages of an incident is not listed as a change.
+    assert '<th scope="row">Message type</th>' not in html
+    assert '<th scope="row">Push link (FR)</th>' not in html
+    # A long text (the email) shows only its lines that changed.
+    assert 'class="alert-admin-pre alert-admin-diff"' in html
     # The payload it is computed on holds both versions of the French SMS.
     before = outgoing_payload(original)["texts"]["fr"]["sms"]
     assert "ALERTE: rentrez" in before
