@@ -12,7 +12,7 @@ from portal.models import LoginEventKind
 
 class ThrottledLoginForm(LoginForm):
     """Wagtail's sign-in form, refused for a while after too many failures for the same
-    user name or from the same address (WAGTAILADMIN_USER_LOGIN_FORM)."""
+    user name from the same address, or from the same address (WAGTAILADMIN_USER_LOGIN_FORM)."""
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
@@ -34,7 +34,7 @@ class ThrottledLoginForm(LoginForm):
             if username:
                 login_throttle.record_failure(username, ip)
             raise
-        login_throttle.record_success(username)
+        login_throttle.record_success(username, ip)
         return cleaned
 
 

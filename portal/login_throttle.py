@@ -1,8 +1,16 @@
-"""Limits on failed admin sign-ins, per user name and per address (counters in the cache).
+"""Limits on failed admin sign-ins, per (user name, address) and per address (counters in
+the cache), never per user name alone: failures from other addresses never lock an
+operator out of their own account (an attacker who knows the name `alert-approver` could
+otherwise keep them out during a crisis). Guessing from many addresses still meets the
+second factor every alert role needs.
 
 A counter expires `LOGIN_THROTTLE_WINDOW` seconds after the first failure it counts, so a
-legitimate user is never locked out for longer than that; a successful sign-in clears the
-user name's counter.
+legitimate user is never paused for longer than that; a successful sign-in clears the
+counter of that user name at that address.
+
+The rule is django-axes' `AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"],
+"ip_address"]`, kept in these few lines: the sign-in audit (portal.login_audit) already
+records every attempt, and axes would add a second store of the same facts.
 """
 
 import hashlib
@@ -16,9 +24,13 @@ def _key(kind: str, value: str) -> str:
     return f"login:fail:{kind}:{digest}"
 
 
+def _user_at_ip(username: str, ip: str) -> str:
+    return _key("user-ip", f"{username}\0{ip}")
+
+
 def _buckets(username: str, ip: str) -> list[tuple[str, int]]:
     return [
-        (_key("user", username), settings.LOGIN_THROTTLE_PER_USERNAME),
+        (_user_at_ip(username, ip), settings.LOGIN_THROTTLE_PER_USER_AND_IP),
         (_key("ip", ip), settings.LOGIN_THROTTLE_PER_IP),
     ]
 
@@ -38,5 +50,5 @@ def record_failure(username: str, ip: str) -> None:
             cache.add(key, 1, timeout=window)
 
 
-def record_success(username: str) -> None:
-    cache.delete(_key("user", username))
+def record_success(username: str, ip: str) -> None:
+    cache.delete(_user_at_ip(username, ip))

@@ -126,7 +126,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # audited (portal.login_audit), and a second factor (TOTP or a passkey) for alert roles and
 # superusers.
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.ThrottledLoginForm"
-LOGIN_THROTTLE_PER_USERNAME = env_int("LOGIN_THROTTLE_PER_USERNAME", 5)
+# Failed sign-ins of one user name from one address (never per user name alone: nobody can
+# lock an operator out from elsewhere). LOGIN_THROTTLE_PER_USERNAME is its former name.
+LOGIN_THROTTLE_PER_USER_AND_IP = env_int(
+    "LOGIN_THROTTLE_PER_USER_AND_IP", env_int("LOGIN_THROTTLE_PER_USERNAME", 5)
+)
 LOGIN_THROTTLE_PER_IP = env_int("LOGIN_THROTTLE_PER_IP", 20)
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 15 * 60)
 # The request header in which the reverse proxy puts the client's address (e.g. X-Real-IP);
