@@ -5,6 +5,7 @@ them for a live alert. An update says so in its SMS, push title and email subjec
 the reader's language, so that nobody takes it for the message they already had.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,7 +36,9 @@ def _update_marker(alert: Alert, language: str, markers: dict) -> str:
 
 
 def render_sms(alert: Alert, language: str) -> str:
-    text = _info(alert, language).sms_text.strip()
+    # NFC: text pasted from some editors arrives decomposed ("e" + combining accent), which
+    # GSM-7 cannot carry; composed, "é" is one GSM-7 character.
+    text = unicodedata.normalize("NFC", _info(alert, language).sms_text.strip())
     prefix = [m for m in (alert.marker, _update_marker(alert, language, SMS_UPDATE_MARKERS)) if m]
     return ": ".join([*prefix, text])
 

@@ -34,9 +34,10 @@ SCOPE_CHOICES = [
 ]
 INFO_LANGUAGES = ("fr", "nl", "en")
 REQUIRED_INFO_LANGUAGES = ("fr", "nl")
-# The marker every output of an exercise or a test carries, in the three languages.
+# The marker every output of an exercise or a test carries, in the three languages; GSM-7
+# only (a hyphen, not a dash), so that it never turns an SMS into UCS-2.
 EXERCISE_MARKER = "EXERCICE / OEFENING / EXERCISE"
-TEST_MARKER = f"TEST – {EXERCISE_MARKER}"
+TEST_MARKER = f"TEST - {EXERCISE_MARKER}"
 
 
 def new_identifier() -> str:

@@ -36,3 +36,23 @@ def test_sms_preview_costs_segments_times_price(settings):
     preview = sms_preview(alert, "fr")
     assert (preview.length.encoding, preview.length.segments) == ("GSM-7", 2)
     assert preview.cost_per_recipient_eur == 0.1
+
+
+def test_a_test_alert_sms_stays_in_gsm7():
+    """The Test marker is plain ASCII: a Test SMS costs what an Actual one does."""
+    from alerts.sms_encoding import sms_length
+
+    alert = AlertFactory(status="Test")
+    text = render_sms(alert, "fr")
+    assert text.startswith("TEST - EXERCICE / OEFENING / EXERCISE: ")
+    assert sms_length(text).encoding == "GSM-7"
+
+
+def test_decomposed_accents_are_composed_before_counting_and_sending():
+    from alerts.sms_encoding import sms_length
+
+    alert = AlertFactory()
+    alert.infos.filter(language="fr").update(sms_text="Fene\u0301tres ferme\u0301es")
+    text = render_sms(alert, "fr")
+    assert text == "Fenétres fermées"
+    assert sms_length(text).encoding == "GSM-7"
