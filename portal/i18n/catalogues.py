@@ -2,7 +2,7 @@
 compilation and completeness checks, with no system gettext needed."""
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -137,10 +137,13 @@ class CatalogProblems:
     untranslated: list[str]
     fuzzy: list[str]
     missing: list[str]
+    # Translations whose placeholders do not match the source ("%(minute)s" for
+    # "%(minutes)s" would raise KeyError when rendered): Babel's own checkers.
+    broken: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.untranslated or self.fuzzy or self.missing)
+        return not (self.untranslated or self.fuzzy or self.missing or self.broken)
 
 
 def _key(message) -> str:
@@ -163,4 +166,9 @@ def check_catalog(
     missing = []
     if template is not None:
         missing = [_key(m) for m in template if m.id and catalog.get(m.id, m.context) is None]
-    return CatalogProblems(language, untranslated, fuzzy, missing)
+    broken = [
+        f"{_key(message)} ({'; '.join(str(error) for error in errors)})"
+        for message, errors in catalog.check()
+        if message.id and not message.fuzzy
+    ]
+    return CatalogProblems(language, untranslated, fuzzy, missing, broken)

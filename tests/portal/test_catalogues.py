@@ -87,3 +87,12 @@ def test_check_fails_when_a_package_script_message_has_no_french(project):
     _write_po(project, "nl", "")
     with pytest.raises(CommandError, match=r"fr \(djangojs\): missing: 'Verification successful!'"):
         call_command("i18n_check")
+
+
+def test_check_fails_on_a_translation_whose_placeholder_differs(project):
+    """A French "%(minute)s" for "%(minutes)s" would raise KeyError when rendered."""
+    body = '#, python-format\nmsgid "Try again in %(minutes)s minutes."\nmsgstr "{}"\n'
+    _write_po(project, "fr", body.format("Réessayez dans %(minute)s minutes."))
+    _write_po(project, "nl", body.format("Probeer opnieuw over %(minutes)s minuten."))
+    with pytest.raises(CommandError, match=r"fr \(django\): broken: .Try again in .*'minute'"):
+        call_command("i18n_check")

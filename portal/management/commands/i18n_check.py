@@ -7,8 +7,8 @@ from portal.i18n import catalogues
 class Command(BaseCommand):
     help = (
         "Fail when a catalogue of a mandatory language (French, Dutch) has untranslated or "
-        "fuzzy entries, or lacks a message used in the sources or in the scripts of the "
-        "packages we translate (djangojs)."
+        "fuzzy entries, entries whose placeholders differ from the source, or lacks a message "
+        "used in the sources or in the scripts of the packages we translate (djangojs)."
     )
 
     def handle(self, *args, **options):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         for language in settings.REQUIRED_LANGUAGES:
             for domain, template in templates.items():
                 problems = catalogues.check_catalog(language, template, domain)
-                for kind in ("untranslated", "fuzzy", "missing"):
+                for kind in ("untranslated", "fuzzy", "missing", "broken"):
                     for msgid in getattr(problems, kind):
                         failures.append(f"{language} ({domain}): {kind}: {msgid!r}")
         if failures:
