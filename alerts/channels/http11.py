@@ -132,6 +132,14 @@ class OriginPool:
     async def request(
         self, method: str, path: str, headers: dict[str, str], body: bytes, timeout: float
     ):
+        head = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {self.host_header}",
+            f"Content-Length: {len(body)}",
+        ]
+        head += [f"{name}: {value}" for name, value in headers.items()]
+        # A request HTTP cannot carry raises here, before it takes a connection.
+        request = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
         async with self.available:
             connection = None
             while self.idle and connection is None:
@@ -142,16 +150,8 @@ class OriginPool:
                 async with asyncio.timeout(timeout):
                     if connection is None:
                         connection = await self._connect()
-                    head = [
-                        f"{method} {path} HTTP/1.1",
-                        f"Host: {self.host_header}",
-                        f"Content-Length: {len(body)}",
-                    ]
-                    head += [f"{name}: {value}" for name, value in headers.items()]
                     connection.waiter = asyncio.get_running_loop().create_future()
-                    connection.transport.write(
-                        ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
-                    )
+                    connection.transport.write(request)
                     result = await connection.waiter
             except BaseException:
                 if connection is not None and connection.transport is not None:

@@ -142,13 +142,25 @@ class PushChannel(Channel):
             return SendResult.retry("push service timed out", 5.0)
         except (OSError, HTTPError) as exc:
             return SendResult.retry(f"push service unreachable: {exc!r}", 5.0)
+        except Exception as exc:  # noqa: BLE001 - one row's failure never costs its batch
+            # A request that cannot even be written (a crafted endpoint HTTP cannot carry)
+            # would fail the same way each time: this message fails, alone, for good.
+            logger.warning("push: unusable endpoint %r: %r", endpoint[:200], exc)
+            return SendResult.failed(f"unusable push endpoint: {exc!r}"[:500])
         return self.interpret(status, response_headers)
+
+    def _prepare(self, message: Message):
+        try:
+            return self.prepare(message)
+        except Exception as exc:  # noqa: BLE001 - one row's failure never costs its batch
+            logger.warning("push: message could not be prepared: %r", exc)
+            return SendResult.failed(f"unusable push endpoint: {exc!r}"[:500])
 
     async def _send_all(self, messages: list[Message]) -> list[SendResult]:
         tasks = []
         for message in messages:
             # Encrypt one, start its request, and let earlier requests progress meanwhile.
-            tasks.append(asyncio.create_task(self._post(self.prepare(message))))
+            tasks.append(asyncio.create_task(self._post(self._prepare(message))))
             await asyncio.sleep(0)
         return list(await asyncio.gather(*tasks))
 

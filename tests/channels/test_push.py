@@ -128,3 +128,17 @@ def test_retry_after_accepts_seconds_and_http_dates():
     assert parse_retry_after(None, default=7) == 7
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0
     assert parse_retry_after("soon", default=9) == 9
+
+
+def test_one_unusable_endpoint_never_costs_the_rest_of_its_batch(peer, channel):
+    """An endpoint with a character HTTP cannot carry (a crafted subscription) fails
+    alone; every other message of the batch is sent and answered."""
+    poisoned = peer.subscription(3)
+    poisoned["endpoint"] = poisoned["endpoint"] + "/\u20ac\u4e2d"
+    messages = [_message(peer, i) for i in range(6)]
+    messages[3] = _message(peer, 3, address=json.dumps(poisoned))
+    results = channel.send_many(messages)
+    outcomes = [r.outcome for r in results]
+    assert outcomes[3] == Outcome.FAILED and "endpoint" in results[3].reason
+    assert outcomes[:3] + outcomes[4:] == [Outcome.SENT] * 5
+    assert sorted(item.subscriber for item in peer.received) == [0, 1, 2, 4, 5]
