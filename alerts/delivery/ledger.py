@@ -245,9 +245,21 @@ def _write_back(rows: list[Delivery]) -> None:
 
 def ledger_sweep(now: datetime | None = None) -> int:
     """Re-queue rows whose lease ran out (their worker died). An SMS row becomes ambiguous:
-    the provider is asked whether it went out before it is ever sent again."""
+    the provider is asked whether it went out before it is ever sent again. A row whose
+    every attempt ended that way (DELIVERY_MAX_ATTEMPTS leases: something in it kills its
+    worker, or its batch, each time) fails for good, with the reason, instead of taking
+    its batch down again at every cycle."""
     now = now or timezone.now()
     stale = Delivery.objects.filter(state=DeliveryState.SENDING, lease_until__lt=now)
+    stale.filter(attempts__gte=settings.DELIVERY_MAX_ATTEMPTS).update(
+        state=DeliveryState.FAILED,
+        lease_until=None,
+        last_error=(
+            f"gave up after {settings.DELIVERY_MAX_ATTEMPTS} attempts: each ended without "
+            "an answer (its claim ran out)"
+        ),
+        updated_at=now,
+    )
     sms = stale.filter(channel="sms").update(
         state=DeliveryState.QUEUED, lease_until=None, ambiguous=True, updated_at=now
     )

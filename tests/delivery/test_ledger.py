@@ -137,3 +137,20 @@ def test_queued_messages_of_a_cancelled_or_expired_alert_are_closed(make_audienc
 
     assert closed == 4
     assert set(Delivery.objects.values_list("state", flat=True)) == {"cancelled"}
+
+
+def test_a_row_whose_every_claim_runs_out_ends_failed_with_its_reason(make_audience, settings):
+    """Something in one message kills its batch each time: after DELIVERY_MAX_ATTEMPTS
+    claims that ran out, it fails for good instead of coming back every cycle."""
+    settings.DELIVERY_MAX_ATTEMPTS = 3
+    make_audience(1, channel="email")
+    ledger.ledger_create(AlertFactory())
+    moment = timezone.now()
+    for _ in range(3):
+        assert ledger.ledger_claim(channel="email", limit=5, now=moment)
+        moment += timedelta(hours=1)
+        ledger.ledger_sweep(moment)
+    (row,) = Delivery.objects.all()
+    assert row.state == "failed" and row.attempts == 3
+    assert "claim ran out" in row.last_error
+    assert ledger.ledger_claim(channel="email", limit=5, now=moment + timedelta(hours=1)) == []
