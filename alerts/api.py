@@ -74,6 +74,9 @@ def alert_list(request):
 
 @require_GET
 def alert_detail(request, identifier):
+    if "\x00" in identifier:
+        # No identifier holds a NUL character, and PostgreSQL refuses one in a query.
+        raise Http404
     alert = selectors.published_alert(identifier)
     if alert is None:
         raise Http404

@@ -1,5 +1,6 @@
 """Reads of the preparedness content."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,11 +38,28 @@ def session_places_left(sessions) -> dict[int, int]:
     return {s.pk: max(s.capacity - taken.get(s.translation_key, 0), 0) for s in sessions}
 
 
+# A word as both full-text indexes cut text (SQLite FTS5 unicode61, PostgreSQL's parser):
+# letters and digits. Everything else separates words.
+SEARCH_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a visitor's query, without the quotes, brackets, stars, minus signs and
+    control characters that the database's full-text syntax would read as operators (or
+    refuse): the search backend quotes each word, so what is left is always a valid query.
+    """
+    return SEARCH_WORD.findall(query)
+
+
 def search_pages(query: str, locale: Locale | None = None):
-    """Live public pages of one language (the active one by default) matching the query."""
+    """Live public pages of one language (the active one by default) containing every word
+    of the query; none when the query has no word."""
     locale = locale or Locale.get_active()
     pages = Page.objects.live().public().filter(locale=locale).specific()
-    return pages.search(query, operator="and")
+    words = search_words(query)
+    if not words:
+        return pages.none()
+    return pages.search(" ".join(words), operator="and")
 
 
 @dataclass

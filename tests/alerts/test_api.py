@@ -1,4 +1,9 @@
+from urllib.parse import quote
+
 import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from alerts.cap_vocab import Status
 from alerts.factories import SentAlertFactory
@@ -24,3 +29,27 @@ def test_api_never_shows_unpublished_alerts(client, demo_site):
     assert client.get("/api/alerts/").json()["alerts"] == []
     response = client.get(f"/api/alerts/{restricted.identifier}/", follow=True)
     assert response.status_code == 404
+
+
+HOSTILE = ['"', 'a"', '">', "\x00", "a\x00b", "*", "NEAR(", "-", "AND", "%", "'", "\\", "..", " "]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_api_answers_hostile_identifiers_and_query_strings_without_an_error(client, value):
+    assert client.get("/api/alerts/", {"q": value, value: value}).status_code == 200
+    response = client.get(f"/api/alerts/{quote(value, safe='')}/", follow=True)
+    assert response.status_code == 404
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    # The alert is only read: one for every example is enough.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(segment=st.text(min_size=1, max_size=40), query=st.dictionaries(st.text(), st.text()))
+def test_api_never_fails_whatever_the_path_or_query(demo_site, segment, query):
+    client = Client()
+    assert client.get("/api/alerts/", query).status_code == 200
+    response = client.get(f"/api/alerts/{quote(segment, safe='')}/", query, follow=True)
+    assert response.status_code < 500
