@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from alerts import selectors, services
 from alerts.cap import absolute_url, cap_datetime, cap_url, headline_for, page_url
-from alerts.cap_import import CapImportError, parse_cap
+from alerts.cap_import import MAX_DOCUMENT_BYTES, CapImportError, parse_cap
 from alerts.exceptions import AlertPermissionDenied
 from alerts.models import Alert, ImportToken
 
@@ -99,6 +99,25 @@ def _refuse(status: int, reason: str):
     return JsonResponse({"error": reason}, status=status)
 
 
+CAP_CONTENT_TYPES = ("application/cap+xml", "application/xml", "text/xml")
+
+
+def _document(request) -> bytes | None:
+    """The request body, or None when it is larger than a CAP document may be.
+
+    Read here with the CAP limit rather than through `request.body`, whose own (larger)
+    limit would answer Django's HTML error page instead of this interface's JSON.
+    """
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_DOCUMENT_BYTES:
+        return None
+    data = request.read(MAX_DOCUMENT_BYTES + 1)
+    return None if len(data) > MAX_DOCUMENT_BYTES else data
+
+
 @csrf_exempt
 @require_POST
 def alert_import(request):
@@ -115,8 +134,16 @@ def _import(request):
         response = _refuse(401, "Missing or invalid token (Authorization: Bearer <token>).")
         response["WWW-Authenticate"] = 'Bearer realm="cap-import"'
         return response
+    document = _document(request)
+    if document is None:
+        return _refuse(413, f"The document is larger than {MAX_DOCUMENT_BYTES} bytes.")
+    # An empty body (which has no type) is refused by the parser, with its reason.
+    if document and (request.content_type or "").lower() not in CAP_CONTENT_TYPES:
+        return _refuse(
+            415, "Content-Type must be application/cap+xml, application/xml or text/xml."
+        )
     try:
-        parsed = parse_cap(request.body)
+        parsed = parse_cap(document)
     except CapImportError as error:
         return _refuse(400, str(error))
     existing = Alert.objects.filter(external_reference=parsed.external_reference[:500]).first()
