@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from alerts.channels.base import SendResult
@@ -141,10 +142,19 @@ def delivery_status_update(*, provider_id: str, status: str, error_code: str = "
             state=DeliveryState.DELIVERED, delivered_at=now, updated_at=now
         )
     if status in FAILED_STATUSES:
+        # Only a row still `sent` can fail: a late or replayed failure for a message
+        # already delivered (or failed) moves nothing and deactivates nobody.
         reason = f"provider reports {status}" + (f" (error {error_code})" if error_code else "")
-        if error_code == TWILIO_UNSUBSCRIBED:
-            _gone(rows.values_list("contact_point_id", flat=True))
-        return rows.filter(state=DeliveryState.SENT).update(
-            state=DeliveryState.FAILED, last_error=reason[:500], updated_at=now
-        )
+        with transaction.atomic():
+            failing = list(
+                rows.filter(state=DeliveryState.SENT)
+                .select_for_update()
+                .values_list("pk", "contact_point_id")
+            )
+            moved = Delivery.objects.filter(
+                pk__in=[pk for pk, _contact in failing], state=DeliveryState.SENT
+            ).update(state=DeliveryState.FAILED, last_error=reason[:500], updated_at=now)
+            if moved and error_code == TWILIO_UNSUBSCRIBED:
+                _gone([contact for _pk, contact in failing if contact is not None])
+        return moved
     return 0  # queued / sending / sent / accepted: nothing we do not know already

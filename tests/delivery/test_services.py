@@ -208,6 +208,39 @@ def test_twilio_status_callbacks_move_rows_forward_only(
     assert row.state == "delivered" and row.delivered_at is not None
 
 
+@pytest.mark.parametrize("first", ["delivered", "undelivered"])
+def test_a_21610_callback_for_a_message_no_longer_sent_changes_nothing(
+    client, make_audience, twilio_settings, django_capture_on_commit_callbacks, first
+):
+    (point,) = make_audience(1, channel="sms", address=lambda i: {"address": "+32470993001"})
+    _approve(AlertFactory(), django_capture_on_commit_callbacks)
+    row = Delivery.objects.get()
+    assert _status(client, MessageSid=row.provider_id, MessageStatus=first).status_code == 204
+    point.refresh_from_db()
+    assert point.active is True
+
+    late = {"MessageSid": row.provider_id, "MessageStatus": "undelivered", "ErrorCode": "21610"}
+    assert _status(client, **late).status_code == 204
+    row.refresh_from_db()
+    point.refresh_from_db()
+    assert row.state == first.replace("undelivered", "failed")
+    assert point.active is True and point.deactivated_reason == ""
+
+
+def test_a_21610_callback_for_a_sent_message_fails_it_and_deactivates_the_number(
+    client, make_audience, twilio_settings, django_capture_on_commit_callbacks
+):
+    (point,) = make_audience(1, channel="sms", address=lambda i: {"address": "+32470993002"})
+    _approve(AlertFactory(), django_capture_on_commit_callbacks)
+    row = Delivery.objects.get()
+    callback = {"MessageSid": row.provider_id, "MessageStatus": "undelivered", "ErrorCode": "21610"}
+    assert _status(client, **callback).status_code == 204
+    row.refresh_from_db()
+    point.refresh_from_db()
+    assert row.state == "failed" and "21610" in row.last_error
+    assert point.active is False and point.deactivated_reason == "gone"
+
+
 def test_a_crash_in_the_middle_of_a_batch_leaves_only_the_slice_in_flight_in_doubt(
     make_audience, sending_alert, settings, monkeypatch
 ):
