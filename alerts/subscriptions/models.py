@@ -240,6 +240,18 @@ class Verification(models.Model):
         return f"{self.purpose} #{self.pk}"
 
 
+class InboundSms(models.Model):
+    """An incoming SMS already handled, by its provider id (Twilio's MessageSid): a
+    request signed for it once is signed for ever (the signature carries no time), so a
+    replay is recognised here and changes nothing. Internal: not shown to anyone."""
+
+    message_sid = models.CharField(max_length=64, unique=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.message_sid
+
+
 class AudienceMemberManager(models.Manager):
     def get_queryset(self):
         return super().get_queryset().exclude(audience=Audience.PUBLIC)

@@ -22,6 +22,7 @@ from .models import (
     ConsentRecord,
     ContactPoint,
     DeactivationReason,
+    InboundSms,
     Place,
     Subscriber,
     Verification,
@@ -388,9 +389,21 @@ def contact_point_deactivate(
     return contact_point
 
 
-def sms_keyword_handle(*, from_number: str, body: str) -> str | None:
+def sms_keyword_handle(*, from_number: str, body: str, message_sid: str = "") -> str | None:
     """STOP (ARRET, ARRÊT, STOPPEN, UNSUBSCRIBE) deactivates every subscription of the
-    number; START brings back the last one stopped. Returns "stop", "start" or None."""
+    number; START brings back the last one stopped. Returns "stop", "start" or None.
+
+    A message is handled once per `message_sid`: the same message again (a provider
+    retry, or a replayed signed request) returns None and changes nothing."""
+    with transaction.atomic():
+        if message_sid:
+            _message, new = InboundSms.objects.get_or_create(message_sid=message_sid)
+            if not new:
+                return None
+        return _sms_keyword_apply(from_number=from_number, body=body)
+
+
+def _sms_keyword_apply(*, from_number: str, body: str) -> str | None:
     keyword = (body or "").strip().upper()
     if keyword in STOP_KEYWORDS:
         for contact_point in ContactPoint.objects.filter(

@@ -5,7 +5,13 @@ import json
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -432,7 +438,12 @@ def twilio_inbound(request):
         number = normalise_phone(request.POST.get("From", ""))
     except ValidationError:  # a sender ID or garbage: nothing of ours to change
         return _twiml(None)
-    outcome = services.sms_keyword_handle(from_number=number, body=request.POST.get("Body", ""))
+    message_sid = request.POST.get("MessageSid", "")
+    if len(message_sid) > 64:
+        return HttpResponseBadRequest("MessageSid too long")
+    outcome = services.sms_keyword_handle(
+        from_number=number, body=request.POST.get("Body", ""), message_sid=message_sid
+    )
     language = (get_language() or "fr")[:2]
     subscriber_cp = ContactPoint.objects.filter(channel=ChannelName.SMS, address=number).first()
     if subscriber_cp is not None:

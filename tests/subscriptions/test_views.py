@@ -544,3 +544,25 @@ def test_malformed_push_bodies_are_a_plain_400(client, body):
     for url in ("/fr/subscriptions/push/", "/webhooks/push/subscription-change"):
         response = client.post(url, body, content_type="application/json")
         assert response.status_code == 400, (url, body)
+
+
+def test_a_replayed_stop_or_start_is_applied_once(client, twilio_settings):
+    from alerts.subscriptions.factories import SmsContactPointFactory
+
+    contact_point = SmsContactPointFactory(address="+32470990016")
+    stop = {"From": "+32470990016", "Body": "STOP", "MessageSid": "SM" + "1" * 32}
+    start = {"From": "+32470990016", "Body": "START", "MessageSid": "SM" + "2" * 32}
+    assert b"<Message>" in _signed_post(client, stop).content
+    assert b"<Message>" in _signed_post(client, start).content
+    contact_point.refresh_from_db()
+    assert contact_point.active is True
+    consents = ConsentRecord.objects.filter(contact_point=contact_point).count()
+
+    # The same signed STOP again (a signature carries no time): answered, but no effect.
+    for message in (stop, start, stop):
+        replay = _signed_post(client, message)
+        assert replay.status_code == 200
+        assert b"<Message>" not in replay.content
+    contact_point.refresh_from_db()
+    assert contact_point.active is True
+    assert ConsentRecord.objects.filter(contact_point=contact_point).count() == consents
