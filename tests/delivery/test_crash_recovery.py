@@ -102,6 +102,19 @@ def _worker_env(peer, tmp_path):
     }
 
 
+def _wait_until_sending(channels, timeout: float = 60.0) -> None:
+    """Until each channel has a message in flight, or nothing left to send."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(
+            Delivery.objects.filter(channel=channel, state="sending").exists()
+            or not Delivery.objects.filter(channel=channel, state="queued").exists()
+            for channel in channels
+        ):
+            return
+        time.sleep(0.02)
+
+
 def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(tmp_path):
     _audience(COUNT)
     alert = AlertFactory(status="Exercise", state="sent", sent=timezone.now())
@@ -189,7 +202,10 @@ def test_sigkill_loses_no_push_or_email_and_resends_only_what_was_in_flight(
             subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
             for command in commands.values()
         ]
-        time.sleep(rng.uniform(2.5, 3.5))
+        # The kill lands at a random moment once both workers are sending: on a loaded
+        # machine, starting Django alone can take longer than a fixed delay.
+        _wait_until_sending(("push", "email"))
+        time.sleep(rng.uniform(0.1, 1.0))
         for worker in workers:
             worker.send_signal(signal.SIGKILL)
             worker.wait(10)
