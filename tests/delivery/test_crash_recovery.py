@@ -127,7 +127,10 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(tmp_pat
     try:
         for _ in range(5):
             worker = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
-            time.sleep(rng.uniform(2.0, 4.0))
+            # A random moment once the worker is sending (its start alone takes about 2 s,
+            # more on a loaded machine: a fixed delay could land every kill before it).
+            _wait_until_sending(("sms",))
+            time.sleep(rng.uniform(0.1, 1.5))
             worker.send_signal(signal.SIGKILL)
             worker.wait(10)
             # rows the dead worker had claimed and not finished
