@@ -22,6 +22,9 @@ from unittest import mock
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
+from alerts import services
+from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory
+from alerts.models import Alert, AlertState
 from alerts.outgoing import alert_fingerprint, outgoing_payload
 
 from .report import Figure
@@ -33,18 +36,12 @@ TARGET_MS = 20.0
 
 
 def _submitted(author):
-    from alerts import services
-    from alerts.factories import AlertFactory
-    from alerts.models import Alert
-
     alert = AlertFactory(created_by=author, severity="Severe", area=["21004", "21009"])
     services.alert_submit(alert=alert, user=author)
     return Alert.objects.get(pk=alert.pk)  # as the approve page loads it
 
 
 def _approve(alert, approver, fingerprint) -> tuple[float, int]:
-    from alerts import services
-
     reset_queries()  # the dev settings keep a capped log of every query (DEBUG)
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
@@ -73,9 +70,6 @@ def _p95(values: list[float]) -> float:
 
 
 def run() -> Figure:
-    from alerts.factories import ApproverFactory, AuthorFactory
-    from alerts.models import AlertState
-
     author, approver = AuthorFactory(), ApproverFactory()
     constant_payload = outgoing_payload(_submitted(author))
     for _ in range(WARM_UP):
@@ -85,8 +79,6 @@ def run() -> Figure:
     for _ in range(ROUNDS):
         after.append(_after(author, approver))
         before.append(_before(author, approver, constant_payload))
-
-    from alerts.models import Alert
 
     approved = Alert.objects.filter(state=AlertState.SENDING).count()
     after_ms, after_statements = [ms for ms, _n in after], {n for _ms, n in after}

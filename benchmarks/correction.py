@@ -47,7 +47,14 @@ from pywebpush import webpush
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from alerts import services
+from alerts.delivery.ledger import ledger_fill
+from alerts.delivery.models import Delivery, DeliveryState
+from alerts.dispatch import alert_dispatch
+from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory
+from alerts.models import Alert, AlertAction, AlertEvent, AlertState, FastTrackKind
 from alerts.outgoing import alert_fingerprint
+from alerts.subscriptions.models import ContactPoint, Place, Subscriber
 from tests.peers.push import SubscriberKeys
 from tests.peers.push import vapid_private_key as _vapid_key
 from tests.peers.smtp import make_certificate, trust_bundle
@@ -86,8 +93,6 @@ def _push_endpoint(port: int, i: int) -> str:
 
 def _contacts(push_port: int, keys: SubscriberKeys) -> None:
     """10,000 subscribers watching one commune, one confirmed contact point each."""
-    from alerts.subscriptions.models import ContactPoint, Place, Subscriber
-
     subscribers = Subscriber.objects.bulk_create(
         [Subscriber(language=LANGUAGES[i % 3], audience="public") for i in range(COUNT)],
         batch_size=2000,
@@ -120,12 +125,6 @@ def _contacts(push_port: int, keys: SubscriberKeys) -> None:
 def _reached_incident(author, approver):
     """An Actual alert approved through the services, its ledger filled by its dispatch,
     its 10,000 rows then marked sent."""
-    from alerts import services
-    from alerts.delivery.models import Delivery, DeliveryState
-    from alerts.dispatch import alert_dispatch
-    from alerts.factories import AlertFactory
-    from alerts.models import Alert
-
     original = AlertFactory(created_by=author, severity="Extreme", area=[COMMUNE])
     services.alert_submit(alert=original, user=author)
     shown = Alert.objects.get(pk=original.pk)
@@ -141,10 +140,6 @@ def _reached_incident(author, approver):
 
 def _other_incident(author):
     """A Severe alert of another incident to the same people: 10,000 queued rows."""
-    from alerts.delivery.ledger import ledger_fill
-    from alerts.factories import AlertFactory
-    from alerts.models import AlertState
-
     other = AlertFactory(
         created_by=author,
         severity="Severe",
@@ -279,8 +274,6 @@ def _window(rows, t0) -> tuple[float, float] | None:
 def _timeline(correction, other, t0) -> dict:
     """Per channel: when each alert's rows were sent (s after the click), and how many rows
     of the other alert went before the correction's last."""
-    from alerts.delivery.models import Delivery
-
     out = {}
     for channel in SPLIT:
         ours = Delivery.objects.filter(alert=correction, channel=channel)
@@ -329,11 +322,6 @@ def _rates() -> str:
 
 def run(workers: int = WORKERS) -> Figure:
     import redis
-
-    from alerts import services
-    from alerts.delivery.models import Delivery, DeliveryState
-    from alerts.factories import ApproverFactory, AuthorFactory
-    from alerts.models import AlertAction, AlertEvent, FastTrackKind
 
     redis.Redis.from_url(CACHE_URL).flushdb()  # this suite's own database: rate counters
     private_key = _vapid_key()
