@@ -7,12 +7,15 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check messages compile-messages bench clean install audit
+.PHONY: run test lint check messages compile-messages bench clean install audit lock
 
-$(STAMP): pyproject.toml
+# Every package, pip and setuptools included, comes from requirements.lock at the version
+# and with the hashes recorded there; the project itself is then installed without
+# resolving anything. `make lock` refreshes the lock after a change to pyproject.toml.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -53,6 +56,15 @@ messages: $(STAMP)
 bench: $(STAMP) compile-messages
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || true
 	$(PY) -m benchmarks $(BENCH)
+
+# Re-resolve pyproject.toml (dependencies and the dev extra) into requirements.lock, pinned
+# with the hashes of every published file, for Python 3.11 on any platform. Needs PyPI.
+# Add --upgrade-package NAME (or --upgrade) to UV_ARGS to move a pin on purpose.
+lock: $(STAMP)
+	echo "setuptools>=69" | $(VENV)/bin/uv pip compile pyproject.toml - --extra dev \
+		--generate-hashes --universal --python-version 3.11 --quiet $(UV_ARGS) \
+		--custom-compile-command "make lock" \
+		-o requirements.lock
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
