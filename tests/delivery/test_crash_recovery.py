@@ -102,12 +102,15 @@ def _worker_env(peer, tmp_path):
     }
 
 
-def _wait_until_sending(channels, timeout: float = 60.0) -> None:
-    """Until each channel has a message in flight, or nothing left to send."""
+def _wait_until_sending(channels, since, timeout: float = 60.0) -> None:
+    """Until each channel has a message in flight claimed after `since` (the start of the
+    workers: the rows a killed worker held stay "sending" until their lease runs out), or
+    nothing left to send."""
     deadline = time.monotonic() + timeout
+    claimed = Delivery.objects.filter(state="sending", updated_at__gte=since)
     while time.monotonic() < deadline:
         if all(
-            Delivery.objects.filter(channel=channel, state="sending").exists()
+            claimed.filter(channel=channel).exists()
             or not Delivery.objects.filter(channel=channel, state="queued").exists()
             for channel in channels
         ):
@@ -126,10 +129,11 @@ def test_sigkill_at_random_moments_loses_nothing_and_sends_nothing_twice(tmp_pat
     interrupted = 0
     try:
         for _ in range(5):
+            started = timezone.now()
             worker = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
             # A random moment once the worker is sending (its start alone takes about 2 s,
             # more on a loaded machine: a fixed delay could land every kill before it).
-            _wait_until_sending(("sms",))
+            _wait_until_sending(("sms",), since=started)
             time.sleep(rng.uniform(0.1, 1.5))
             worker.send_signal(signal.SIGKILL)
             worker.wait(10)
@@ -201,13 +205,14 @@ def test_sigkill_loses_no_push_or_email_and_resends_only_what_was_in_flight(
     rng = random.Random(20261121)  # noqa: S311 - reproducible kill times
     kills, in_flight = 0, {"push": 0, "email": 0}
     for _ in range(5):
+        started = timezone.now()
         workers = [
             subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
             for command in commands.values()
         ]
         # The kill lands at a random moment once both workers are sending: on a loaded
         # machine, starting Django alone can take longer than a fixed delay.
-        _wait_until_sending(("push", "email"))
+        _wait_until_sending(("push", "email"), since=started)
         time.sleep(rng.uniform(0.1, 1.0))
         for worker in workers:
             worker.send_signal(signal.SIGKILL)
