@@ -68,6 +68,14 @@ class Channel(abc.ABC):
     name: str = ""
     #: True for senders that really deliver; False for the local outbox.
     delivers: bool = True
+    #: True when `send_many(messages, on_result=callback)` calls `callback(index, result)`
+    #: with each answer the provider gave before the next message goes out (one message
+    #: on the wire at a time, as SMTP is): the caller records each answer at once, so a
+    #: crash leaves at most one message in doubt. Answers known without sending anything
+    #: (the rest of a batch once the server cannot be reached) may come only in the list
+    #: `send_many` returns. False: the caller records the answers of a whole `send_many`
+    #: (a slice of DELIVERY_RECORD_EVERY messages) at once.
+    reports_each_answer: bool = False
 
     @abc.abstractmethod
     def send(self, message: Message) -> SendResult:

@@ -1,8 +1,15 @@
 """Email through Django's mail framework: HTML + text, headers passed through (List-Unsubscribe),
 a stable Message-ID from the message reference, one connection per batch (STARTTLS once per
-batch when EMAIL_USE_TLS); a connection lost mid-batch is reopened for the next message."""
+batch when EMAIL_USE_TLS); a connection lost mid-batch is reopened for the next message.
+
+SMTP carries one message at a time and gives no way to ask later whether one went out, so
+`send_many` reports each answer as soon as the server gave it (`on_result`), before the next
+message is sent: the delivery service records it at once, and a worker killed mid-batch
+leaves only the message the server was answering in doubt. That one is sent again after
+the lease runs out, with the same Message-ID."""
 
 import smtplib
+from collections.abc import Callable
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -18,6 +25,7 @@ def _message_id(reference: str) -> str:
 
 class EmailChannel(Channel):
     name = "email"
+    reports_each_answer = True
 
     def __init__(self, connection=None):
         self._connection = connection
@@ -65,7 +73,11 @@ class EmailChannel(Channel):
         connection = self._connection or get_connection()
         return self._send_with(message, connection)[0]
 
-    def send_many(self, messages: list[Message]) -> list[SendResult]:
+    def send_many(
+        self,
+        messages: list[Message],
+        on_result: Callable[[int, SendResult], None] | None = None,
+    ) -> list[SendResult]:
         connection = self._connection or get_connection()
         results: list[SendResult] = []
         lost = True  # no connection yet
@@ -77,10 +89,13 @@ class EmailChannel(Channel):
                     try:
                         connection.open()
                     except (smtplib.SMTPException, OSError) as error:
+                        # none of the rest left: nothing in doubt, returned, not reported
                         unsent = len(messages) - index
                         return results + [SendResult.retry(f"SMTP unavailable: {error}")] * unsent
                 result, lost = self._send_with(message, connection)
                 results.append(result)
+                if on_result is not None:
+                    on_result(index, result)
             return results
         finally:
             if self._connection is None:

@@ -31,6 +31,27 @@ def _gone(contact_point_ids) -> None:
         contact_point_mark_gone(contact_point=contact_point, reason="delivery")
 
 
+def _send_recording_each(channel, chunk) -> list[tuple[Delivery, SendResult]]:
+    """Send a slice through a channel that reports each answer as the provider gives it,
+    and record each at once (one single-row UPDATE, committed before the next message
+    goes out). Returns the answers it did not report (nothing was sent for them)."""
+    rows = [row for row, _message in chunk]
+    reported = set()
+
+    def record(index: int, result: SendResult) -> None:
+        gone = ledger.ledger_record([(rows[index], result)])
+        if gone:
+            _gone(gone)
+        reported.add(index)
+
+    results = channel.send_many([message for _row, message in chunk], on_result=record)
+    return [
+        (row, result)
+        for index, (row, result) in enumerate(zip(rows, results, strict=True))
+        if index not in reported
+    ]
+
+
 def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) -> int:
     """Claim one batch of due rows, send them, record the answers. Returns rows claimed."""
     ledger.ledger_reap()
@@ -60,17 +81,23 @@ def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) 
                 continue
         pending.append((row, message))
     # Answers are written back slice by slice: after a crash, only the slice that was in
-    # flight is in doubt (SMS asks the provider; push and email resend with the same
-    # Topic / tag / Message-ID, so the citizen's device shows one message).
+    # flight is in doubt (SMS asks the provider; push resends with the same Topic and tag,
+    # so the citizen's device shows one message). A channel that reports each answer as
+    # it comes (email: one message on the wire at a time) has each written at once: a
+    # crash leaves at most one message in doubt, resent with the same Message-ID.
     step = max(1, settings.DELIVERY_RECORD_EVERY)
     for start in range(0, max(len(pending), 1), step):
         chunk = pending[start : start + step]
         if chunk:
             throttle.acquire(channel_name, len(chunk))
-            results = channel.send_many([message for _row, message in chunk])
-            outcomes += [
-                (row, result) for (row, _message), result in zip(chunk, results, strict=True)
-            ]
+            if channel.reports_each_answer:
+                _gone(ledger.ledger_record(outcomes))
+                outcomes = _send_recording_each(channel, chunk)
+            else:
+                results = channel.send_many([message for _row, message in chunk])
+                outcomes += [
+                    (row, result) for (row, _message), result in zip(chunk, results, strict=True)
+                ]
         _gone(ledger.ledger_record(outcomes))
         outcomes = []
     return len(rows)

@@ -106,3 +106,38 @@ def test_a_connection_lost_mid_batch_is_reopened_for_the_rest(smtp_settings):
     assert [r.outcome for r in results] == [Outcome.SENT] * 2 + [Outcome.RETRY] + [Outcome.SENT] * 2
     assert results[2].ambiguous is True
     assert len(smtp_settings.messages) == 4 and smtp_settings.sessions == 2
+
+
+def test_send_many_reports_each_answer_before_the_next_message_goes_out(smtp_settings):
+    """The delivery service records each answer as it is reported: a crash then leaves at
+    most the message the server was answering in doubt, never the rest of the batch."""
+    smtp_settings.refuse.add("p1@example.invalid")
+    reported = []
+
+    def on_result(index, result):
+        # what the server holds at the moment this answer is reported
+        reported.append((index, result.outcome, len(smtp_settings.messages)))
+
+    messages = [_message(f"p{i}@example.invalid", f"ref-{i}") for i in range(4)]
+    results = EmailChannel().send_many(messages, on_result=on_result)
+    assert reported == [
+        (0, Outcome.SENT, 1),
+        (1, Outcome.FAILED, 1),
+        (2, Outcome.SENT, 2),
+        (3, Outcome.SENT, 3),
+    ]
+    assert [outcome for _index, outcome, _held in reported] == [r.outcome for r in results]
+
+
+def test_messages_never_sent_for_an_unreachable_server_are_returned_not_reported(
+    settings, smtp_settings
+):
+    settings.EMAIL_PORT = 9
+    reported = []
+    results = EmailChannel().send_many(
+        [_message("a@example.invalid", "r1"), _message("b@example.invalid", "r2")],
+        on_result=lambda index, result: reported.append(index),
+    )
+    assert [r.outcome for r in results] == [Outcome.RETRY, Outcome.RETRY]
+    assert not any(r.ambiguous for r in results)  # nothing left: nothing in doubt
+    assert reported == []

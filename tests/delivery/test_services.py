@@ -1,16 +1,21 @@
 """From approval to the recipients, through the real senders and local protocol peers."""
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.core.mail.backends.smtp import EmailBackend
 from django.utils import timezone
 from twilio.request_validator import RequestValidator
 
 from alerts import services as alert_services
 from alerts.channels.base import SendResult
+from alerts.channels.email import EmailChannel
+from alerts.channels.outbox import OutboxChannel
 from alerts.delivery import ledger
+from alerts.delivery.messages import MessageBuilder
 from alerts.delivery.models import Delivery, Priority
-from alerts.delivery.services import delivery_run, delivery_sweep
+from alerts.delivery.services import delivery_run, delivery_send_batch, delivery_sweep
 from alerts.dispatch import alert_dispatch
 from alerts.factories import AlertFactory, ApproverFactory
 from alerts.outgoing import alert_fingerprint
@@ -244,11 +249,8 @@ def test_a_21610_callback_for_a_sent_message_fails_it_and_deactivates_the_number
 def test_a_crash_in_the_middle_of_a_batch_leaves_only_the_slice_in_flight_in_doubt(
     make_audience, sending_alert, settings, monkeypatch
 ):
-    """Answers are committed slice by slice: what was sent before the crash stays sent."""
-    from alerts.channels.outbox import OutboxChannel
-    from alerts.delivery.messages import MessageBuilder
-    from alerts.delivery.services import delivery_send_batch
-
+    """Answers are committed slice by slice (push and SMS, whose `send_many` answers a
+    slice at once): what was sent before the crash stays sent."""
     settings.DELIVERY_BATCH_SIZE = 10
     settings.DELIVERY_RECORD_EVERY = 4
     make_audience(10, channel="email")
@@ -268,6 +270,59 @@ def test_a_crash_in_the_middle_of_a_batch_leaves_only_the_slice_in_flight_in_dou
     states = sorted(Delivery.objects.values_list("state", flat=True))
     assert states.count("sent") == 4  # the first slice, answered before the crash
     assert states.count("sending") == 6  # claimed: only 4 of them ever left
+
+
+class WorkerKilledOnceAccepted(EmailBackend):
+    """Django's SMTP backend in a worker killed right after the server accepted the
+    `die_after`-th message: the server has it, the worker never learnt it."""
+
+    def __init__(self, die_after: int, **kwargs):
+        super().__init__(**kwargs)
+        self.die_after = die_after
+        self.accepted = 0
+
+    def send_messages(self, email_messages):
+        sent = super().send_messages(email_messages)
+        self.accepted += sent
+        if self.accepted == self.die_after:
+            raise SystemExit("worker killed")
+        return sent
+
+
+def _kill_then_resume(kills, settings):
+    """One worker per kill, each killed once its server accepted that many emails; after
+    each, the lease runs out and the sweep re-queues what the dead worker held. Then one
+    worker that is left alone sends the rest."""
+    for die_after in kills:
+        channel = EmailChannel(connection=WorkerKilledOnceAccepted(die_after))
+        with pytest.raises(SystemExit):
+            delivery_send_batch(channel_name="email", channel=channel, builder=MessageBuilder())
+        lease_over = timezone.now() + timedelta(seconds=settings.DELIVERY_LEASE_SECONDS + 1)
+        assert ledger.ledger_sweep(lease_over) > 0
+    delivery_run(channel_name="email")
+
+
+# One worker killed after the server accepted the first, a middle, the last email of a
+# slice (slices of 4), the last of its batch; two workers killed one after the other.
+@pytest.mark.parametrize("kills", [(1,), (3,), (4,), (6,), (10,), (3, 2)])
+def test_a_worker_killed_mid_batch_sends_at_most_one_email_again(
+    make_audience, sending_alert, settings, smtp_settings, kills
+):
+    settings.DELIVERY_BATCH_SIZE = 10
+    settings.DELIVERY_RECORD_EVERY = 4
+    points = make_audience(12, channel="email")
+    ledger.ledger_create(sending_alert())
+
+    _kill_then_resume(kills, settings)
+
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"sent"}
+    copies = Counter(to for received in smtp_settings.messages for to in received.rcpt_tos)
+    assert sorted(copies) == sorted(point.address for point in points)  # nobody missed
+    assert max(copies.values()) <= 2
+    twice = [address for address, count in copies.items() if count == 2]
+    assert len(twice) <= len(kills)  # at most the one email in doubt per crashed worker
+    for address in twice:  # sent again as the same message, for clients to deduplicate
+        assert len({mail["Message-ID"] for mail in smtp_settings.to(address)}) == 1
 
 
 def test_a_sender_hands_over_to_a_channel_with_more_urgent_messages(
