@@ -14,7 +14,14 @@ from alerts import geometry, roles, services
 from alerts.cap import alert_to_cap, validate_cap
 from alerts.delivery.targeting import audience_estimate
 from alerts.exceptions import AlertChangedError
-from alerts.forms import AlertForm, AlertStartForm, ApproveForm, ReasonForm, info_forms
+from alerts.forms import (
+    LANGUAGE_NAMES,
+    AlertForm,
+    AlertStartForm,
+    ApproveForm,
+    ReasonForm,
+    info_forms,
+)
 from alerts.models import (
     Alert,
     AlertEvent,
@@ -23,6 +30,7 @@ from alerts.models import (
     AlertVersion,
     FastTrackKind,
 )
+from alerts.models.alerts import INFO_LANGUAGES
 from alerts.outgoing import (
     CHANNEL_LABELS,
     fingerprint,
@@ -32,6 +40,7 @@ from alerts.outgoing import (
 )
 from alerts.rendering import render_email, render_push, sms_preview
 from alerts.services import ACKNOWLEDGED_FIELDS as ACKNOWLEDGED
+from alerts.sms_substitution import plain_changes, plain_text, ucs2_characters
 from portal.two_factor import second_factor_refusal
 
 
@@ -119,11 +128,13 @@ def edit(request, pk):
             )
             % {"max": geometry.MAX_POLYGON_VERTICES},
         )
+    data, substituted = _plain_sms(request, data)
     form = AlertForm(data, instance=alert)
-    infos = info_forms(alert, data)
+    infos = info_forms(alert, data, status=form["status"].value())
     if (
         request.method == "POST"
         and not simplify
+        and not substituted
         and form.is_valid()
         and all(f.is_valid() for f in infos)
     ):
@@ -153,6 +164,47 @@ def edit(request, pk):
             ),
         },
     )
+
+
+# The composer's buttons that replace the characters forcing UCS-2 in one language's SMS
+# text, and whether accented letters are replaced too.
+PLAIN_SMS_BUTTONS = {"sms_plain": False, "sms_plain_letters": True}
+
+
+def _plain_sms(request, data):
+    """When a "Replace with plain characters" button was pressed: the form data with that
+    language's SMS text substituted, to be shown and read again; nothing is saved. Only the
+    SMS text changes: the other texts of the alert keep their typography."""
+    if data is None:
+        return data, False
+    for button, letters in PLAIN_SMS_BUTTONS.items():
+        if button not in data:
+            continue
+        language = data[button]
+        if language not in INFO_LANGUAGES:
+            messages.error(request, _("There is no SMS text in that language."))
+            return data, True
+        key = f"{language}-sms_text"
+        before = data.get(key, "")
+        replaced = [
+            f"{c.shown} → {c.shown_replacement} ×{c.count}"
+            for c in plain_changes(before, letters=letters)
+        ]
+        data = data.copy()
+        data[key] = plain_text(before, letters=letters)
+        name = LANGUAGE_NAMES[language]
+        if replaced:
+            messages.info(
+                request,
+                _("SMS text (%(language)s): replaced %(changes)s. Read it again, then save.")
+                % {"language": name, "changes": ", ".join(replaced)},
+            )
+        else:
+            messages.info(
+                request, _("SMS text (%(language)s): nothing to replace.") % {"language": name}
+            )
+        return data, True
+    return data, False
 
 
 def _simplified(text: str) -> str:
@@ -191,7 +243,8 @@ def _previews(alert: Alert) -> dict:
     estimate = audience_estimate(alert)
     sms_counts = estimate.get("sms", {})
     return {
-        "sms": sms,
+        # Each SMS with the characters that make it UCS-2, named and counted.
+        "sms": [(preview, ucs2_characters(preview.text)) for preview in sms],
         "estimate": [
             (channel, sorted(per_language.items()), sum(per_language.values()))
             for channel, per_language in sorted(estimate.items())

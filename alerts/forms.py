@@ -4,9 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from alerts.cap_vocab import MsgType
 from alerts.models import Alert, AlertTemplate, Commune
 from alerts.models.alerts import SCOPE_CHOICES, STATUS_CHOICES
-from alerts.widgets import AreaMapWidget
+from alerts.rendering import sms_prefix
+from alerts.widgets import AreaMapWidget, SmsTextWidget
 
 LANGUAGE_NAMES = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
 
@@ -110,15 +112,19 @@ class AlertInfoForm(forms.Form):
     instruction = forms.CharField(
         label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    sms_text = forms.CharField(
-        label=_("SMS text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+    sms_text = forms.CharField(label=_("SMS text"), widget=SmsTextWidget, required=False)
     web_page = GuidancePageField(
         label=_("Guidance page"), queryset=Page.objects.none(), required=False
     )
 
-    def __init__(self, *args, language: str, **kwargs):
+    def __init__(
+        self, *args, language: str, sms_prefixes: dict | None = None, status: str = "", **kwargs
+    ):
+        """`sms_prefixes`: what the SMS starts with for each status (the markers), and
+        `status` the one chosen, for the SMS estimate."""
         super().__init__(*args, prefix=language, **kwargs)
+        widget = self.fields["sms_text"].widget
+        widget.language, widget.prefixes, widget.status = language, sms_prefixes or {}, status
         self.fields["web_page"].queryset = (
             Page.objects.live().filter(depth__gt=1, locale__language_code=language).order_by("path")
         )
@@ -136,10 +142,18 @@ class AlertInfoForm(forms.Form):
         return data
 
 
-def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
+def info_forms(alert: Alert | None, data=None, *, status: str = "") -> list[AlertInfoForm]:
+    """The texts of each language. `status` is the one chosen in the composer (the alert's
+    own by default): an exercise's SMS starts with its marker."""
     infos = alert.infos_by_language() if alert else {}
+    msg_type = alert.msg_type if alert else MsgType.ALERT
     forms_ = []
     for language in ("fr", "nl", "en"):
+        # An unsaved alert of each status: sms_prefix reads only the status and type.
+        prefixes = {
+            value: sms_prefix(Alert(status=value, msg_type=msg_type), language)
+            for value, _label in STATUS_CHOICES
+        }
         info = infos.get(language)
         initial = (
             {
@@ -153,7 +167,15 @@ def info_forms(alert: Alert | None, data=None) -> list[AlertInfoForm]:
             if info
             else {}
         )
-        forms_.append(AlertInfoForm(data, language=language, initial=initial))
+        forms_.append(
+            AlertInfoForm(
+                data,
+                language=language,
+                initial=initial,
+                sms_prefixes=prefixes,
+                status=status or (alert.status if alert else ""),
+            )
+        )
     return forms_
 
 

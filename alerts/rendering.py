@@ -35,12 +35,19 @@ def _update_marker(alert: Alert, language: str, markers: dict) -> str:
     return markers.get(language, markers["en"]) if alert.msg_type == MsgType.UPDATE else ""
 
 
+def sms_prefix(alert: Alert, language: str) -> str:
+    """What an SMS of this alert starts with before its text: the exercise and update
+    markers, each followed by ": " (empty for a live first message). It reads only the
+    alert's status and message type, so the composer asks it of an unsaved alert."""
+    markers = (alert.marker, _update_marker(alert, language, SMS_UPDATE_MARKERS))
+    return "".join(f"{marker}: " for marker in markers if marker)
+
+
 def render_sms(alert: Alert, language: str) -> str:
     # NFC: text pasted from some editors arrives decomposed ("e" + combining accent), which
     # GSM-7 cannot carry; composed, "é" is one GSM-7 character.
     text = unicodedata.normalize("NFC", _info(alert, language).sms_text.strip())
-    prefix = [m for m in (alert.marker, _update_marker(alert, language, SMS_UPDATE_MARKERS)) if m]
-    return ": ".join([*prefix, text])
+    return sms_prefix(alert, language) + text
 
 
 def render_title(alert: Alert, language: str) -> str:
