@@ -8,6 +8,7 @@ from wagtail.admin.forms.auth import LoginForm
 from portal import login_audit, login_throttle
 from portal.client_ip import client_ip
 from portal.models import LoginEventKind
+from portal.recovery_codes import recovery_code_normalise
 
 
 class ThrottledLoginForm(LoginForm):
@@ -49,3 +50,19 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())
+
+
+class VerifyForm(CodeForm):
+    """The code of sign-in step two: an authenticator code (digits) or a recovery code
+    (letters and digits, shown as two groups of four)."""
+
+    code = forms.CharField(
+        label=gettext_lazy("Code from your authenticator app, or a recovery code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        return recovery_code_normalise(self.cleaned_data["code"])

@@ -8,8 +8,9 @@ from portal.client_ip import client_ip
 from portal.models import LoginEvent, LoginEventKind
 
 
-def record(request, kind: str, *, username="", user=None) -> LoginEvent:
-    """One audit line. `username` may be a user object (its user name is taken)."""
+def record(request, kind: str, *, username="", user=None, detail="") -> LoginEvent:
+    """One audit line. `username` may be a user object (its user name is taken); `detail`
+    says what the kind alone does not (who issued a link, why it was refused)."""
     if hasattr(username, "get_username"):
         user = user or username
         username = username.get_username()
@@ -20,6 +21,7 @@ def record(request, kind: str, *, username="", user=None) -> LoginEvent:
         user=user if user is not None and user.pk else None,
         ip_address=client_ip(request) if request is not None else "",
         user_agent=meta.get("HTTP_USER_AGENT", "")[:300],
+        detail=str(detail)[:200],
     )
 
 

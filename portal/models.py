@@ -55,6 +55,12 @@ class LoginEventKind(models.TextChoices):
     PASSKEY_FAILED = "passkey_failed", _("Passkey refused")
     PASSKEY_ADDED = "passkey_added", _("Passkey added")
     PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
+    RECOVERY_CODE = "recovery_code", _("Second factor verified (recovery code)")
+    RECOVERY_CODES_ISSUED = "recovery_codes_issued", _("Recovery codes issued")
+    ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Enrolment link issued")
+    ENROLMENT_LINK_USED = "enrolment_link_used", _("Enrolment link used")
+    ENROLMENT_LINK_REFUSED = "enrolment_link_refused", _("Enrolment link refused")
+    SETUP_REFUSED = "second_factor_setup_refused", _("Second factor set-up refused (no link)")
 
 
 class LoginEvent(models.Model):
@@ -73,6 +79,9 @@ class LoginEvent(models.Model):
     )
     ip_address = models.CharField(_("address"), max_length=64, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    # What the kind alone does not say: who issued an enrolment link, why one was refused,
+    # how many recovery codes are left.
+    detail = models.CharField(_("details"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -81,3 +90,35 @@ class LoginEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
+
+
+class EnrolmentLink(models.Model):
+    """A single-use, expiring link with which one user may set up their first second factor
+    (portal.enrolment). Only the SHA-256 of its token is kept: the token itself is shown once,
+    to whoever issued it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment link")
+        verbose_name_plural = _("enrolment links")
+
+    def __str__(self):
+        return f"enrolment link of user {self.user_id} until {self.expires_at:%Y-%m-%d %H:%M}"

@@ -3,7 +3,10 @@
 Members of the alert groups and superusers must verify a second factor in their session
 before they reach any page of the admin; the alert services refuse them as well
 (`second_factor_refusal`), so the rule holds even if a view forgets it. Other editors are
-not forced. A user without a confirmed device sets one up on first sign-in.
+not forced. A user without a confirmed device is sent to the set-up page, which stays closed
+to a password alone: it opens with an enrolment link (portal.enrolment) or from a session
+already verified with another factor. Recovery codes (portal.recovery_codes) verify a
+session when the authenticator is out of reach.
 """
 
 from urllib.parse import urlencode
@@ -17,6 +20,8 @@ from django_otp import user_has_device
 from alerts import roles
 
 ADMIN_PREFIX = "/admin/"
+# The enrolment link's page: opened before any factor is verified, by a user who has none.
+ENROLMENT_PREFIX = "/admin/2fa/enrol/"
 
 
 def requires_second_factor(user) -> bool:
@@ -74,6 +79,7 @@ class TwoFactorMiddleware:
         if (
             request.path.startswith(ADMIN_PREFIX)
             and request.path not in _exempt_paths()
+            and not request.path.startswith(ENROLMENT_PREFIX)
             and requires_second_factor(request.user)
             and not is_verified(request.user)
         ):

@@ -13,6 +13,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/2fa/verify/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor_views.setup, name="two_factor_setup"),
+    path("admin/2fa/enrol/<str:token>/", two_factor_views.enrol, name="two_factor_enrol"),
+    path(
+        "admin/2fa/recovery-codes/",
+        two_factor_views.RecoveryCodesView.as_view(),
+        name="two_factor_recovery_codes",
+    ),
     path("admin/2fa/passkeys/", passkeys.ManageView.as_view(), name="two_factor_passkeys"),
     path("admin/2fa/webauthn/", include(passkeys)),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,13 +2,22 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 
-from portal.admin_views import LoginEventsView
+from portal.admin_views import LoginEventsView, UserSecondFactorView
+from portal.two_factor import is_verified
 
 
 @hooks.register("register_admin_urls")
 def register_login_events_url():
-    return [path("sign-ins/", LoginEventsView.as_view(), name="login_events")]
+    return [
+        path("sign-ins/", LoginEventsView.as_view(), name="login_events"),
+        path(
+            "second-factor/<int:user_id>/",
+            UserSecondFactorView.as_view(),
+            name="user_second_factor",
+        ),
+    ]
 
 
 class SuperuserMenuItem(MenuItem):
@@ -23,10 +32,35 @@ def register_login_events_menu_item():
     )
 
 
+@hooks.register("register_user_listing_buttons")
+def user_second_factor_button(user, request_user):
+    """In the users listing (More), the page where a superuser issues an enrolment link."""
+    if request_user.is_superuser:
+        yield Button(
+            _("Second factor"),
+            reverse("user_second_factor", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
+
+
 @hooks.register("register_account_menu_item")
 def register_passkeys_account_item(request):
     return {
         "url": reverse("two_factor_passkeys"),
         "label": _("Passkeys"),
         "help_text": _("Confirm your sign-in with a passkey instead of the authenticator code."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def register_recovery_codes_account_item(request):
+    if not is_verified(request.user):
+        return None
+    return {
+        "url": reverse("two_factor_recovery_codes"),
+        "label": _("Recovery codes"),
+        "help_text": _(
+            "Codes to sign in when your authenticator is lost or out of reach; generate a new set."
+        ),
     }

@@ -1,9 +1,13 @@
-"""Passkeys in a real browser, with Chromium's virtual authenticator (DevTools protocol): an
-alert author signs in with TOTP, adds a passkey, signs out, signs in again with password and
-passkey and reaches the alert composer; someone without a second factor is still refused.
-No page of the journey reports a Content-Security-Policy violation."""
+"""The second factor in a real browser. Passkeys, with Chromium's virtual authenticator
+(DevTools protocol): an alert author signs in with TOTP, adds a passkey, signs out, signs in
+again with password and passkey and reaches the alert composer. Someone without a second
+factor is refused, and cannot set one up with a password alone; with an enrolment link they
+set up an authenticator, are shown their recovery codes, and one of them signs them in.
+No page of these journeys reports a Content-Security-Policy violation."""
 
+import base64
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django_otp.oath import totp
@@ -11,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from alerts.factories import AuthorFactory
+from portal import enrolment
 from portal.models import LoginEvent, LoginEventKind
 
 pytestmark = [
@@ -130,6 +135,12 @@ def test_someone_without_a_second_factor_is_still_refused(browser, passkey_origi
 
     _sign_in_with_password(page, passkey_origin, "newcomer")
     expect(page).to_have_url(re.compile(r"/admin/2fa/setup/"))
+    # A password alone sets nothing up: no secret, no QR code, no code field.
+    expect(
+        page.get_by_role("heading", name="Ask an administrator for an enrolment link")
+    ).to_be_visible()
+    expect(page.get_by_role("img")).to_have_count(0)
+    expect(page.get_by_label(re.compile("code", re.IGNORECASE))).to_have_count(0)
     page.goto(f"{passkey_origin}/admin/alerts/new/")
     expect(page).to_have_url(re.compile(r"/admin/2fa/setup/"))
     page.goto(f"{passkey_origin}/admin/2fa/passkeys/")
@@ -145,4 +156,51 @@ def test_someone_without_a_second_factor_is_still_refused(browser, passkey_origi
     )
     assert status == "redirect"
     assert not WebAuthnCredential.objects.exists()
+    context.close()
+
+
+def test_a_newcomer_enrols_with_a_link_and_signs_in_with_a_recovery_code(browser, passkey_origin):
+    from playwright.sync_api import expect
+
+    newcomer = AuthorFactory(username="newcomer")
+    link = urlsplit(enrolment.enrolment_link_issue(user=newcomer).url).path
+    context = browser.new_context(locale="en")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    console = []
+    page.on("console", lambda message: console.append((page.url, message.text)))
+
+    # The link asks for the password first, then a click, then the authenticator's code.
+    page.goto(f"{passkey_origin}{link}")
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    page.locator("#id_username").fill("newcomer")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(link) + "$"))
+    page.get_by_role("button", name="Set up my authenticator").click()
+    expect(page).to_have_url(re.compile(r"/admin/2fa/setup/"))
+    secret = page.locator("main code").first.inner_text()
+    code = f"{totp(base64.b32decode(secret)):06d}"
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(code)
+    page.get_by_role("button", name="Confirm").click()
+
+    # The recovery codes, once.
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    codes = page.locator("ol.recovery-codes code").all_inner_texts()
+    assert len(codes) == 10
+    page.get_by_role("link", name="I have kept them: continue").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    # Phone left at home: password, then a recovery code.
+    context.clear_cookies()
+    _sign_in_with_password(page, passkey_origin, "newcomer")
+    expect(page).to_have_url(re.compile(r"/admin/2fa/verify/"))
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(codes[0])
+    page.get_by_role("button", name="Verify").click()
+    expect(page).to_have_url(re.compile(r"/admin/2fa/recovery-codes/"))
+    expect(page.get_by_text("9 codes are left")).to_be_visible()
+    page.get_by_role("link", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/admin/alerts/new/$"))
+
+    assert _csp_violations(console) == []
     context.close()
