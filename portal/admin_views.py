@@ -1,7 +1,6 @@
 """The second factor of one user, for superusers: what the account has (authenticator,
 passkeys, recovery codes left, a link waiting to be opened) and a button to issue an
-enrolment link. Reached from the users listing (More › Second factor). And the sign-in
-audit, for superusers."""
+enrolment link. Reached from the users listing (More › Second factor)."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,6 @@ from django_otp_webauthn.models import WebAuthnCredential
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal import enrolment
-from portal.models import LoginEvent
 from portal.recovery_codes import recovery_codes_remaining
 from portal.two_factor import requires_second_factor
 
@@ -65,27 +63,3 @@ class UserSecondFactorView(WagtailAdminTemplateMixin, TemplateView):
             user=self.account, issued_by=request.user, request=request
         )
         return self.render_to_response(self.get_context_data(issued=issued))
-
-
-SHOWN = 500
-
-
-class LoginEventsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "portal/admin/login_events.html"
-    page_title = _("Sign-in audit")
-    header_icon = "key"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        events = LoginEvent.objects.all()
-        username = self.request.GET.get("username", "").strip()
-        if username:
-            events = events.filter(username__iexact=username)
-        context["events"] = events[:SHOWN]
-        context["username"] = username
-        return context

@@ -1,35 +1,27 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
-from portal.admin_views import LoginEventsView, UserSecondFactorView
+from portal.admin_views import UserSecondFactorView
 from portal.two_factor import is_verified
+from portal.viewsets import LoginEventViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_login_events_viewset():
+    return LoginEventViewSet()
 
 
 @hooks.register("register_admin_urls")
-def register_login_events_url():
+def register_user_second_factor_url():
     return [
-        path("sign-ins/", LoginEventsView.as_view(), name="login_events"),
         path(
             "second-factor/<int:user_id>/",
             UserSecondFactorView.as_view(),
             name="user_second_factor",
-        ),
+        )
     ]
-
-
-class SuperuserMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
-@hooks.register("register_settings_menu_item")
-def register_login_events_menu_item():
-    return SuperuserMenuItem(
-        _("Sign-in audit"), reverse("login_events"), icon_name="key", order=900
-    )
 
 
 @hooks.register("register_user_listing_buttons")
