@@ -322,8 +322,8 @@ ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStr
 # Delivery engine (alerts/delivery): claim batches from the ledger, retry with back-off.
 DELIVERY_BATCH_SIZE = env_int("DELIVERY_BATCH_SIZE", 500)
 DELIVERY_LEASE_SECONDS = env_int("DELIVERY_LEASE_SECONDS", 120)
-# Answers are committed after every this many messages of a batch: the most a crash can
-# leave in doubt.
+# Push and SMS answers are committed after every this many messages of a batch: the most a
+# crash can leave in doubt (email commits each answer before the next email).
 DELIVERY_RECORD_EVERY = env_int("DELIVERY_RECORD_EVERY", 100)
 # A fan-out to more contact points than this (PostgreSQL's estimate) writes its ledger over
 # this many connections at once, each committing its share.
