@@ -487,6 +487,19 @@ def contact_points_purge_unconfirmed(*, now=None) -> int:
     return per_model.get(ContactPoint._meta.label, 0)
 
 
+def inbound_sms_prune(*, now=None) -> int:
+    """Forget incoming SMS handled more than INBOUND_SMS_KEEP_DAYS ago (365 by default).
+
+    Each row is what makes a replayed STOP or START change nothing (Twilio's signatures
+    carry no time). A year keeps that protection far beyond any provider retry while the
+    table stays small; a request replayed after that would apply its keyword once more.
+    Returns the rows deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.INBOUND_SMS_KEEP_DAYS)
+    deleted, _per_model = InboundSms.objects.filter(received_at__lt=cutoff).delete()
+    return deleted
+
+
 def audience_member_save(
     *,
     subscriber: Subscriber,

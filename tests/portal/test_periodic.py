@@ -7,7 +7,7 @@ from django.utils import timezone
 from alerts.delivery.models import Delivery
 from alerts.factories import AlertFactory
 from alerts.subscriptions.factories import ContactPointFactory
-from alerts.subscriptions.models import ContactPoint
+from alerts.subscriptions.models import ContactPoint, InboundSms
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +30,15 @@ def test_periodic_run_sweeps_deliveries_and_purges_stale_sign_ups(
     alert.refresh_from_db()
     assert alert.state == "sent"  # left in "sending" by a crash, dispatched by the sweep
     assert Delivery.objects.get(alert=alert).contact_point_id == volunteer.pk
+
+
+def test_periodic_run_forgets_incoming_sms_past_the_keep_time(settings):
+    settings.INBOUND_SMS_KEEP_DAYS = 30
+    old = InboundSms.objects.create(message_sid="SM" + "1" * 32)
+    recent = InboundSms.objects.create(message_sid="SM" + "2" * 32)
+    InboundSms.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=31))
+    InboundSms.objects.filter(pk=recent.pk).update(received_at=timezone.now() - timedelta(days=29))
+
+    call_command("periodic")
+
+    assert list(InboundSms.objects.values_list("message_sid", flat=True)) == [recent.message_sid]

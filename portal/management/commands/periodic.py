@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from alerts.delivery.services import delivery_sweep
-from alerts.subscriptions.services import contact_points_purge_unconfirmed
+from alerts.subscriptions.services import contact_points_purge_unconfirmed, inbound_sms_prune
 
 SWEEP_EVERY = 15.0
 PURGE_EVERY = 3600.0
@@ -14,7 +14,8 @@ class Command(BaseCommand):
         "Periodic housekeeping, once or in a loop (--loop): every 15 s the delivery safety "
         "net (re-queue expired claims, close messages of ended alerts, dispatch alerts left "
         "in 'sending' by a crash, start senders for due work); every hour the purge of "
-        "contact points never confirmed within 48 hours. Run one per installation."
+        "contact points never confirmed within 48 hours and of incoming SMS remembered for "
+        "longer than INBOUND_SMS_KEEP_DAYS. Run one per installation."
     )
 
     def add_arguments(self, parser):
@@ -28,9 +29,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"delivery sweep: {outcome}")
             if time.monotonic() - last_purge >= PURGE_EVERY or not loop:
                 purged = contact_points_purge_unconfirmed()
+                forgotten = inbound_sms_prune()
                 last_purge = time.monotonic()
                 if purged:
                     self.stdout.write(f"purged {purged} unconfirmed contact point(s)")
+                if forgotten:
+                    self.stdout.write(f"forgot {forgotten} incoming SMS older than the keep time")
             if not loop:
                 return
             time.sleep(SWEEP_EVERY)
