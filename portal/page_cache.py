@@ -13,15 +13,27 @@ pages from memory before Django is even called (portal.page_cache_front), as lon
 tells it at once of every new version (portal.page_cache_local).
 Wagtail's publish and unpublish signals and the alert lifecycle
 (alerts.services.record_event) call it once their transaction has committed.
+
+Keys keep only the query parameters the public views read (portal.page_cache_keys, setting
+PAGE_CACHE_QUERY_PARAMETERS). A stale page is rendered once however many requests want it,
+the others getting the previous copy, which also stands in when a render fails
+(portal.page_cache_render: PAGE_CACHE_STALE_SECONDS, PAGE_CACHE_REVALIDATE_SECONDS,
+PAGE_CACHE_LOCK_SECONDS, PAGE_CACHE_WAIT_SECONDS).
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import QueryDict
 from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control, patch_response_headers, patch_vary_headers
+from django.utils.encoding import escape_uri_path
 
 from portal import page_cache_local
+from portal.page_cache_keys import normalised_query, page_cache_key
+from portal.page_cache_render import Entry, cache_control, page_render_coalesced, stale_seconds
 
 VERSION_KEY = "pagecache:version"
 SKIPPED_PREFIXES = (
@@ -75,20 +87,26 @@ def page_cache_clear_on_commit() -> None:
 
 
 def _key(request) -> str:
-    return f"pagecache:page:{request.get_host()}:{request.get_full_path()}"
+    return page_cache_key(
+        request.get_host(), escape_uri_path(request.path), request.META.get("QUERY_STRING", "")
+    )
 
 
 def _lookup(key: str):
-    """(current version, the cached response if it was made at that version) in one round
-    trip to the cache."""
+    """(current version, the Entry stored for the page or None) in one round trip."""
     found = _cache().get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
-        return _version(), None
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return version, entry[1]
-    return version, None
+        version = _version()
+    return version, Entry.read(found.get(key))
+
+
+def _render_only_known_parameters(request) -> None:
+    """The page rendered for a key shows no query parameter the key left out."""
+    query = normalised_query(request.META.get("QUERY_STRING", ""))
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
 
 def eligible(environ) -> bool:
@@ -126,23 +144,43 @@ class PageCacheMiddleware:
         if not eligible(request.META):
             return self.get_response(request)
         key = _key(request)
-        version, cached = _lookup(key)
-        if cached is not None:
-            cached[HEADER] = "hit"
+        version, entry = _lookup(key)
+        if entry is not None and entry.fresh(version):
             request.META[FRONT_VERSION] = version  # the front may keep it (WSGI environ)
-            return cached
+            return _marked(entry.response, "hit")
+        _render_only_known_parameters(request)
+        if request.method != "GET":
+            return self.get_response(request)
+
+        def render():
+            return self._render(request, key, version)
+
+        response, state, current = page_render_coalesced(
+            cache=_cache(), key=key, version_key=VERSION_KEY, entry=entry, render=render
+        )
+        if current is not None:
+            request.META[FRONT_VERSION] = current
+        return _marked(response, state) if state else response
+
+    def _render(self, request, key, version):
+        made_at = time.time()
         response = self.get_response(request)
-        if request.method == "GET" and _cacheable_response(request, response):
+        if _cacheable_response(request, response):
             seconds = settings.PAGE_CACHE_SECONDS
             patch_response_headers(response, cache_timeout=seconds)
-            patch_cache_control(response, public=True)
+            patch_cache_control(response, public=True, **cache_control())
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response[HEADER] = "miss"
-            _cache().set(key, (version, response), timeout=seconds)
+            _cache().set(key, (version, made_at, response), timeout=stale_seconds())
             request.META[FRONT_VERSION] = version
         return response
+
+
+def _marked(response, state: str):
+    response[HEADER] = state
+    return response
 
 
 def _on_page_change(sender, **kwargs):

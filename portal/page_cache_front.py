@@ -8,11 +8,13 @@ a live subscription to the Redis channel announcing every clear). Anything else 
 Django, whose PageCacheMiddleware answers from Redis or renders the page, and marks in
 the WSGI environ the answers this front may keep.
 
-The same requests qualify as for the middleware (page_cache.eligible). Only used when the
-page cache is in Redis.
+The same requests qualify as for the middleware (page_cache.eligible), under the same key:
+query parameters no public view reads (tracking ones) are left out (page_cache_keys). Only
+used when the page cache is in Redis.
 """
 
 from portal import page_cache, page_cache_local
+from portal.page_cache_keys import page_cache_key
 
 HIT = ("X-Page-Cache", "hit")
 
@@ -22,9 +24,11 @@ def _key(environ) -> str:
         (
             environ.get("HTTP_X_FORWARDED_PROTO", ""),
             environ.get("wsgi.url_scheme", ""),
-            environ.get("HTTP_HOST", ""),
-            environ.get("PATH_INFO", ""),
-            environ.get("QUERY_STRING", ""),
+            page_cache_key(
+                environ.get("HTTP_HOST", ""),
+                environ.get("PATH_INFO", ""),
+                environ.get("QUERY_STRING", ""),
+            ),
         )
     )
 

@@ -172,3 +172,13 @@ def test_every_clear_is_announced_with_its_version(server):
     version = redis.Redis.from_url(REDIS_URL).get(":1:" + page_cache.VERSION_KEY)
     assert int(message["data"]) == int(version)
     listener.close()
+
+
+def test_tracking_parameters_are_answered_from_memory_as_the_page_itself(demo_site, server):
+    app, django = server
+    _warm(app)
+    page = get(app)
+    django.calls = 0
+    for query in ("utm_source=newsletter", "fbclid=IwAR0&gclid=x", "made_up=1"):
+        assert get(app, QUERY_STRING=query) == page
+    assert django.calls == 0
