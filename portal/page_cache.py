@@ -180,6 +180,9 @@ class PageCacheMiddleware:
 
 def _marked(response, state: str):
     response[HEADER] = state
+    if state.startswith("stale"):
+        # Already past its freshness: a browser or proxy keeps it no longer than we do.
+        patch_cache_control(response, max_age=0)
     return response
 
 

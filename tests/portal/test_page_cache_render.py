@@ -90,6 +90,7 @@ def test_after_a_clear_one_request_renders_and_the_others_get_the_previous_copy(
     assert view.renders == 2
     stale = [a for a in answers if a["X-Page-Cache"] == "stale"]
     assert len(stale) == 7 and {a.content for a in stale} == {b"render 1"}
+    assert all("max-age=0" in a["Cache-Control"] for a in stale)  # not kept downstream
     assert [a.content for a in answers if a["X-Page-Cache"] == "miss"] == [b"render 2"]
     assert time.monotonic() - started < 2 * view.seconds  # nobody waited for another render
     assert serve(view).content == b"render 2"
