@@ -4,6 +4,11 @@ The payload is encrypted by pywebpush (aes128gcm). What makes this sender fast i
 that call: the VAPID token is signed once per push-service origin and reused until shortly
 before it expires, and requests go out concurrently over keep-alive connections kept per
 origin (see http11.py), instead of one blocking request with a fresh signature per message.
+
+Each request fails alone: an endpoint HTTP cannot carry fails its message for good; a push
+service that is unreachable, times out, drops the connection or answers more than the
+client's bound (64 KiB) gets the message retried. Whatever a service sends on an idle
+connection is never read as a later message's answer (the connection is dropped).
 """
 
 import asyncio
@@ -140,7 +145,10 @@ class PushChannel(Channel):
             )
         except TimeoutError:
             return SendResult.retry("push service timed out", 5.0)
-        except (OSError, HTTPError) as exc:
+        except HTTPError as exc:
+            # dropped mid-answer, an answer llhttp cannot read or one beyond the size bound
+            return SendResult.retry(f"push service answer unusable: {exc}", 5.0)
+        except OSError as exc:
             return SendResult.retry(f"push service unreachable: {exc!r}", 5.0)
         except Exception as exc:  # noqa: BLE001 - one row's failure never costs its batch
             # A request that cannot even be written (a crafted endpoint HTTP cannot carry)

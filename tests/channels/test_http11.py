@@ -1,8 +1,9 @@
 import asyncio
+import ssl
 
 import pytest
 
-from alerts.channels.http11 import Client
+from alerts.channels.http11 import Client, HTTPError
 
 RESPONSES = {
     "/chunked": b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -82,3 +83,125 @@ def test_unreachable_origin_raises_os_error():
 
     with pytest.raises(OSError):
         asyncio.run(scenario())
+
+
+# -- misbehaving servers ---------------------------------------------------------------
+
+
+async def _misbehaving(answer):
+    """A server that reads each request and hands the writer to `answer(path, writer)`;
+    it counts the connections it accepted."""
+    server_state = {"connections": 0}
+
+    async def handle(reader, writer):
+        server_state["connections"] += 1
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next(
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
+                )
+                await reader.readexactly(length)
+                await answer(head.split(b" ")[1].decode(), writer)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    return server, f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", server_state
+
+
+def test_a_chunked_answer_with_trailers_leaves_the_connection_usable():
+    async def answer(path, writer):
+        writer.write(
+            b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\nTrailer: X-Digest\r\n\r\n"
+            b"5;ext=1\r\nhello\r\n0\r\nX-Digest: abc\r\nX-Other: d\r\n\r\n"
+        )
+        await writer.drain()
+
+    async def scenario():
+        server, base, state = await _misbehaving(answer)
+        client = Client(connections_per_origin=1)
+        try:
+            return [await client.post(base + f"/{i}", {}, b"x") for i in range(3)], state
+        finally:
+            client.close()
+            server.close()
+
+    answers, state = asyncio.run(scenario())
+    assert [(status, body) for status, _headers, body in answers] == [(201, b"hello")] * 3
+    assert state["connections"] == 1
+
+
+def test_an_oversized_answer_fails_its_request_and_drops_the_connection():
+    async def answer(path, writer):
+        if path == "/huge":
+            size = 13 * 1024 * 1024
+            writer.write(f"HTTP/1.1 200 OK\r\nContent-Length: {size}\r\n\r\n".encode())
+            for _ in range(size // 65536):
+                writer.write(b"x" * 65536)
+                await writer.drain()
+        else:
+            writer.write(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+
+    async def scenario():
+        server, base, state = await _misbehaving(answer)
+        client = Client(connections_per_origin=1)
+        try:
+            first = await client.post(base + "/small", {}, b"x")
+            with pytest.raises(HTTPError, match="larger than 65536 bytes"):
+                await client.post(base + "/huge", {}, b"x", timeout=5)
+            after = await client.post(base + "/small", {}, b"x")
+            return first, after, client.pools[base].opened
+        finally:
+            client.close()
+            server.close()
+
+    first, after, opened = asyncio.run(scenario())
+    assert first[0] == after[0] == 201
+    assert opened == 2  # the oversized answer's connection was not reused
+
+
+def test_bytes_sent_on_an_idle_connection_answer_no_later_request():
+    async def answer(path, writer):
+        writer.write(b"HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok")
+        await writer.drain()
+        await asyncio.sleep(0.05)
+        # what some servers send before closing an idle connection; this one stays open
+        writer.write(b"HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n\r\n")
+        await writer.drain()
+
+    async def scenario():
+        server, base, state = await _misbehaving(answer)
+        client = Client(connections_per_origin=1)
+        try:
+            first = await client.post(base + "/1", {}, b"x")
+            await asyncio.sleep(0.2)
+            second = await client.post(base + "/2", {}, b"x")
+            return first, second, client.pools[base].opened
+        finally:
+            client.close()
+            server.close()
+
+    first, second, opened = asyncio.run(scenario())
+    assert first[0] == second[0] == 201
+    assert opened == 2
+
+
+def test_one_verifying_tls_context_serves_every_origin():
+    async def scenario():
+        client = Client()
+        for origin in ("https://127.0.0.1:9", "https://127.0.0.2:9", "http://127.0.0.1:9"):
+            with pytest.raises(OSError):
+                await client.post(origin + "/push/1", {}, b"x", timeout=2)
+        pools = dict(client.pools)
+        client.close()
+        return pools
+
+    pools = asyncio.run(scenario())
+    first, second, plain = pools.values()
+    assert first.ssl_context is second.ssl_context and plain.ssl_context is None
+    assert first.ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert first.ssl_context.check_hostname

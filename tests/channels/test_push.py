@@ -1,3 +1,4 @@
+import asyncio
 import json
 
 import pytest
@@ -142,3 +143,58 @@ def test_one_unusable_endpoint_never_costs_the_rest_of_its_batch(peer, channel):
     assert outcomes[3] == Outcome.FAILED and "endpoint" in results[3].reason
     assert outcomes[:3] + outcomes[4:] == [Outcome.SENT] * 5
     assert sorted(item.subscriber for item in peer.received) == [0, 1, 2, 4, 5]
+
+
+def test_a_408_sent_on_an_idle_connection_costs_no_message(peer, channel):
+    """A push service that says 408 on an idle kept-alive connection (and keeps it open)
+    is answering nothing we asked: the next batch opens a fresh connection and is sent."""
+    state = {"connections": 0, "requests": 0}
+
+    async def handle(reader, writer):
+        state["connections"] += 1
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next(
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
+                )
+                await reader.readexactly(length)
+                state["requests"] += 1
+                writer.write(b"HTTP/1.1 201 Created\r\nLocation: /m/1\r\nContent-Length: 0\r\n\r\n")
+                await writer.drain()
+                await asyncio.sleep(0.05)
+                writer.write(b"HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n\r\n")
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+
+    def to_server(i, port):
+        subscription = peer.subscription(i)
+        subscription["endpoint"] = f"http://127.0.0.1:{port}/push/{i}"
+        return _message(peer, i, address=json.dumps(subscription))
+
+    async def start():
+        return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+    channel.send_many([])  # the channel's event loop, where the server runs too
+    server = channel._runner.run(start())
+    port = server.sockets[0].getsockname()[1]
+    try:
+        first = channel.send_many([to_server(i, port) for i in range(3)])
+        channel._runner.run(asyncio.sleep(0.2))  # the 408s arrive on idle connections
+        second = channel.send_many([to_server(i, port) for i in range(3, 6)])
+    finally:
+        server.close()
+    assert [r.outcome for r in first + second] == [Outcome.SENT] * 6
+    assert state["requests"] == 6
+
+
+def test_an_oversized_answer_is_retried_with_its_reason(peer, channel):
+    """An answer beyond the client's bound is not read to its end (nor kept in memory):
+    the message is retried, with the reason, and the service's status is not trusted."""
+    peer.respond = lambda subscriber, attempt: (503, {"X-Padding": "x" * 70000})
+    result = channel.send(_message(peer, 1))
+    assert result.outcome == Outcome.RETRY
+    assert "larger than 65536 bytes" in result.reason
