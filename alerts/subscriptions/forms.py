@@ -1,8 +1,11 @@
 """Forms for citizens. They parse and validate; the services do the work."""
 
+import base64
+import binascii
 import json
-from urllib.parse import urlsplit
+import re
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +15,14 @@ from alerts.models import Commune
 
 from .addresses import normalise_email, normalise_phone
 from .models import Language
+from .push_endpoints import UNREADABLE as _UNREADABLE_PUSH
+from .push_endpoints import push_endpoint_validate
 from .services import PlaceData
+
+# The endpoint (at most 1,000 characters) and two keys, with room for what browsers add
+# (expirationTime); anything longer is not a browser's subscription.
+MAX_PUSH_SUBSCRIPTION_LENGTH = 2000
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]{1,200}={0,2}")
 
 
 class HoneypotMixin(forms.Form):
@@ -23,27 +33,63 @@ class HoneypotMixin(forms.Form):
         return bool(self.data.get(self.add_prefix("website")))
 
 
+def _base64url_bytes(value) -> bytes | None:
+    """The bytes of a base64url text (padding optional), None when it is not one."""
+    if not isinstance(value, str) or not _BASE64URL.fullmatch(value):
+        return None
+    stripped = value.rstrip("=")
+    try:
+        return base64.urlsafe_b64decode(stripped + "=" * (-len(stripped) % 4))
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _push_keys(keys) -> dict[str, str]:
+    """The subscription's keys when they are what RFC 8291 needs: p256dh an uncompressed
+    P-256 point on the curve (65 bytes), auth a 16-byte secret."""
+    if not isinstance(keys, dict):
+        raise forms.ValidationError(_UNREADABLE_PUSH, code="unreadable")
+    p256dh, auth = keys.get("p256dh"), keys.get("auth")
+    raw_key = _base64url_bytes(p256dh)
+    point_ok = raw_key is not None and len(raw_key) == 65 and raw_key[0] == 4
+    if point_ok:
+        try:
+            ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw_key)
+        except ValueError:
+            point_ok = False
+    if not point_ok:
+        raise forms.ValidationError(
+            _(
+                "The browser gave a notification key that is not valid. "
+                "Turn notifications off and on again in this browser."
+            ),
+            code="bad_p256dh",
+        )
+    raw_auth = _base64url_bytes(auth)
+    if raw_auth is None or len(raw_auth) != 16:
+        raise forms.ValidationError(
+            _(
+                "The browser gave a notification secret that is not valid. "
+                "Turn notifications off and on again in this browser."
+            ),
+            code="bad_auth",
+        )
+    return {"p256dh": p256dh, "auth": auth}
+
+
 def parse_push_subscription(raw: str) -> dict | None:
     if not raw:
         return None
+    if len(raw) > MAX_PUSH_SUBSCRIPTION_LENGTH:
+        raise forms.ValidationError(_UNREADABLE_PUSH, code="unreadable")
     try:
         data = json.loads(raw)
         endpoint = data["endpoint"]
         keys = data["keys"]
-        p256dh, auth = str(keys["p256dh"]), str(keys["auth"])
     except (ValueError, KeyError, TypeError):
-        raise forms.ValidationError(
-            _("The browser notification subscription could not be read. Try again.")
-        ) from None
-    if (
-        not isinstance(endpoint, str)
-        or urlsplit(endpoint).scheme != "https"
-        or len(endpoint) > 1000
-    ):
-        raise forms.ValidationError(
-            _("The browser notification subscription could not be read. Try again.")
-        )
-    return {"endpoint": endpoint, "keys": {"p256dh": p256dh[:200], "auth": auth[:100]}}
+        raise forms.ValidationError(_UNREADABLE_PUSH, code="unreadable") from None
+    endpoint = push_endpoint_validate(endpoint)
+    return {"endpoint": endpoint, "keys": _push_keys(keys)}
 
 
 class PlaceFieldsMixin(forms.Form):

@@ -469,6 +469,9 @@ def push_subscription(request):
     try:
         payload = json.loads(request.body or b"{}")
         subscription = parse_push_subscription(json.dumps(payload.get("subscription")))
+    except ValidationError as error:
+        # Said in words the page can show (a notification service we refuse, a bad key).
+        return JsonResponse({"ok": False, "error": error.messages[0]}, status=400)
     except BAD_PUSH_BODY:
         subscription = None
     if subscription is None:

@@ -1,7 +1,10 @@
 import re
 
+from tests.peers.push import SubscriberKeys
+
 CODE = re.compile(r"\b(\d{6})\b")
 LINK = re.compile(r"https?://\S+")
+_KEYS = SubscriberKeys(seed=5)
 
 
 def code_from(body: str) -> str:
@@ -29,3 +32,11 @@ def subscribe_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+FCM_ENDPOINT = "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91bHxyz"
+
+
+def browser_subscription(endpoint: str = FCM_ENDPOINT, i: int = 0) -> dict:
+    """A PushSubscription as a browser gives it (toJSON()), with real P-256 keys."""
+    return {"endpoint": endpoint, "expirationTime": None, "keys": _KEYS.keys_json(i)}

@@ -9,7 +9,13 @@ from twilio.request_validator import RequestValidator
 from alerts.subscriptions import selectors, tokens
 from alerts.subscriptions.models import ChannelName, ConsentRecord, ContactPoint, Subscriber
 from tests.peers.twilio import AUTH_TOKEN
-from tests.subscriptions.helpers import code_from, links_in, path_of, subscribe_data
+from tests.subscriptions.helpers import (
+    browser_subscription,
+    code_from,
+    links_in,
+    path_of,
+    subscribe_data,
+)
 
 # Sending happens on commit, so these journeys run in real transactions.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -403,11 +409,8 @@ def test_a_landline_is_refused_for_sms(client):
     assert not ContactPoint.objects.exists()
 
 
-def test_push_subscription_from_the_browser(client):
-    subscription = {
-        "endpoint": "https://push.example.invalid/abc",
-        "keys": {"p256dh": "BNc", "auth": "xyz"},
-    }
+def test_push_subscription_from_the_browser(client, push_dns):
+    subscription = browser_subscription()
     response = client.post(
         "/fr/subscriptions/push/",
         json.dumps({"subscription": subscription}),
@@ -418,6 +421,7 @@ def test_push_subscription_from_the_browser(client):
     assert response.status_code == 302
     push = ContactPoint.objects.get(channel=ChannelName.PUSH)
     assert push.confirmed_at is not None and push.push_keys == subscription["keys"]
+    assert push.address == subscription["endpoint"]
 
 
 def test_push_endpoint_needs_csrf(client):
@@ -432,13 +436,13 @@ def test_push_endpoint_needs_csrf(client):
     assert response.status_code == 403
 
 
-def test_pushsubscriptionchange_moves_the_subscription(client):
+def test_pushsubscriptionchange_moves_the_subscription(client, push_dns):
     from alerts.subscriptions.factories import ContactPointFactory
 
     push = ContactPointFactory(
         channel=ChannelName.PUSH, address="https://push.example.invalid/old", push_keys={"a": 1}
     )
-    new = {"endpoint": "https://push.example.invalid/new", "keys": {"p256dh": "p", "auth": "a"}}
+    new = browser_subscription("https://fcm.googleapis.com/fcm/send/new")
     response = client.post(
         "/webhooks/push/subscription-change",
         json.dumps({"old_endpoint": "https://push.example.invalid/unknown", "subscription": new}),

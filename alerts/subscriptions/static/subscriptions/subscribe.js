@@ -52,14 +52,23 @@
             headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
             body: JSON.stringify(body),
           }).then(function (response) {
-            if (!response.ok) throw new Error("server");
+            if (!response.ok) {
+              // The server says why in words (a notification service or key it refuses,
+              // too many sign-ups); textContent keeps them text.
+              return response.json().catch(function () { return {}; }).then(function (answer) {
+                var refused = new Error("server");
+                refused.said = typeof answer.error === "string" ? answer.error : "";
+                throw refused;
+              });
+            }
             if (hidden) hidden.value = JSON.stringify(body.subscription);
             status.textContent = button.dataset.okText || "✓";
           });
         })
-        .catch(function () {
+        .catch(function (error) {
           button.disabled = false;
-          status.textContent = button.dataset.errorText || "✗";
+          // Only the server's words are shown; the browser's own errors are technical.
+          status.textContent = (error && error.said) || button.dataset.errorText || "✗";
         });
     });
   }
