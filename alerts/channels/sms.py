@@ -8,33 +8,32 @@ connections dropped after the request left are ambiguous: the message may have b
 accepted); a refused or unreachable connection → retry, not ambiguous; other 4xx → failed.
 
 `send` is one synchronous request (a verification code from a web request). `send_many`
-sends a batch concurrently with the SDK's async support (`messages.create_async`, at most
-`concurrency` requests in flight) on an event loop and keep-alive connections the channel
-keeps until `close()`: a delivery worker's batches never wait on one request at a time.
+sends a batch concurrently with the SDK's async support (`messages.create_async` on the
+SDK's `AsyncTwilioHttpClient`, aiohttp; at most `concurrency` requests in flight) on an
+event loop and keep-alive connections the channel keeps until `close()`: a delivery
+worker's batches never wait on one request at a time. Both ways go through the proxy the
+environment names (HTTPS_PROXY, NO_PROXY), as the SDK's own transports can.
 `find_sent` asks Twilio whether a message already went out, before a resend after an
 ambiguous answer.
 """
 
 import asyncio
-import base64
 import contextvars
-import functools
 import logging
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote_plus, urlsplit
 
+import aiohttp
 import requests
 from django.conf import settings
 from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
-from twilio.http import AsyncHttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
 from .base import Channel, Message, SendResult
-from .http11 import HTTPError, OriginPool
 
-_logger = logging.getLogger("twilio.async_http_client")
+logger = logging.getLogger(__name__)
 
 TWILIO_UNSUBSCRIBED_RECIPIENT = 21610
 #: Twilio's ValidityPeriod bounds, in seconds (10 hours at most).
@@ -58,35 +57,28 @@ def _retry_after(response) -> float | None:
         return None
 
 
-# A batch repeats the same text, sender and callback for every recipient: quote each once.
-_quote = functools.lru_cache(maxsize=4096)(quote_plus)
-
-
-def _form(data: dict) -> bytes:
-    """`urlencode(data, doseq=True)`, quoting repeated values only once."""
-    pairs = []
-    for key, value in data.items():
-        for item in value if isinstance(value, list | tuple) else (value,):
-            pairs.append(f"{_quote(str(key))}={_quote(str(item))}")
-    return "&".join(pairs).encode()
-
-
 class SMSLookupError(Exception):
     """Twilio could not be asked whether a message went out: do not resend yet."""
 
 
-class _AsyncHttpClient(AsyncHttpClient):
-    """The SDK's extension point for an async transport (`twilio.http.AsyncHttpClient`),
-    on the project's HTTP/1.1 keep-alive client (alerts.channels.http11, as web push uses):
-    `AsyncTwilioHttpClient`'s aiohttp spends more Python per request than the SDK itself,
-    which made our side, not Twilio, the limit of a batch. Requests stay the SDK's own
-    (create_async builds them, its Page and error handling read the answers); each answer
-    is also kept for the task that asked (Retry-After)."""
+class _AsyncTwilioHttpClient(AsyncTwilioHttpClient):
+    """The SDK's own aiohttp transport, with the session it should have had.
+
+    `AsyncTwilioHttpClient` builds a bare `ClientSession()`: no connection limit, no
+    timeout (the SDK passes `timeout=None` to each request, which aiohttp reads as none
+    at all) and no proxy (its `proxy_url` is stored and never used). This one's session
+    keeps at most `limit` connections, bounds each request by `timeout` and reads
+    HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment (`trust_env`). Each answer is
+    also kept for the task that asked (its Retry-After), since the SDK's errors drop the
+    headers. The session is created on the event loop that uses it."""
 
     def __init__(self, *, timeout: float, limit: int):
-        super().__init__(_logger, True, timeout)
-        self.limit = limit
-        self.pools: dict[str, OriginPool] = {}
+        super().__init__(pool_connections=False, timeout=timeout)
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=limit),
+            timeout=aiohttp.ClientTimeout(total=timeout),
+            trust_env=True,
+        )
         self._authorizations: dict[tuple[str, str], str] = {}
 
     async def request(
@@ -100,33 +92,25 @@ class _AsyncHttpClient(AsyncHttpClient):
         timeout=None,
         allow_redirects=False,
     ) -> Response:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        pool = self.pools.get(origin)
-        if pool is None:
-            pool = self.pools[origin] = OriginPool(origin, self.limit)
-        path = parts.path or "/"
-        query = "&".join(q for q in (parts.query, _form(params or {}).decode()) if q)
-        if query:
-            path += "?" + query
-        headers = dict(headers or {})
-        if auth:
-            if auth not in self._authorizations:
-                token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-                self._authorizations[auth] = f"Basic {token}"
-            headers["Authorization"] = self._authorizations[auth]
-        body = _form(data) if isinstance(data, dict) else (data or b"")
-        status, answer_headers, content = await pool.request(
-            method.upper(), path, headers, body, timeout or self.timeout
+        if auth is not None:
+            # aiohttp deprecates `auth=`; the header is the same (and the SDK's request log
+            # leaves out Authorization headers).
+            encoded = self._authorizations.get(auth)
+            if encoded is None:
+                encoded = self._authorizations[auth] = aiohttp.encode_basic_auth(*auth)
+            headers = {**(headers or {}), "Authorization": encoded}
+        answer = await super().request(
+            method,
+            url,
+            params=params,
+            data=data,
+            headers=headers,
+            auth=None,
+            timeout=self.timeout if timeout is None else timeout,
+            allow_redirects=allow_redirects,
         )
-        answer = Response(status, content.decode(), answer_headers)
         _answer.set(answer)
         return answer
-
-    async def close(self):
-        for pool in self.pools.values():
-            pool.close()
-        self.pools.clear()
 
 
 class TwilioSMSChannel(Channel):
@@ -148,8 +132,9 @@ class TwilioSMSChannel(Channel):
         self.concurrency = concurrency
         self.account_sid = account_sid or settings.TWILIO_ACCOUNT_SID
         self.auth_token = auth_token or settings.TWILIO_AUTH_TOKEN
+        # requests reads HTTPS_PROXY / NO_PROXY from the environment (trust_env), as the
+        # batches' aiohttp session does.
         self.http_client = TwilioHttpClient(timeout=self.timeout)
-        self.http_client.session.trust_env = False
         base_url = base_url if base_url is not None else settings.TWILIO_API_BASE_URL
         self.base_url = base_url.rstrip("/") if base_url else ""
         self.client = self._client(self.http_client)
@@ -215,13 +200,10 @@ class TwilioSMSChannel(Channel):
 
     async def _send_all(self, messages: list[Message]) -> list[SendResult]:
         if self._async_client is None:
-            http_client = _AsyncHttpClient(timeout=self.timeout, limit=self.concurrency)
+            http_client = _AsyncTwilioHttpClient(timeout=self.timeout, limit=self.concurrency)
             self._async_client = self._client(http_client)
         gate = asyncio.Semaphore(self.concurrency)
-        try:
-            return await asyncio.gather(*(self._send_one(gate, m) for m in messages))
-        finally:
-            _quote.cache_clear()  # keep no message text (codes) beyond its batch
+        return await asyncio.gather(*(self._send_one(gate, m) for m in messages))
 
     async def _send_one(self, gate: asyncio.Semaphore, message: Message) -> SendResult:
         async with gate:
@@ -233,12 +215,17 @@ class TwilioSMSChannel(Channel):
             except TimeoutError as error:
                 # connecting or answering: the request may have been received
                 return SendResult.retry(f"Twilio timed out: {error!r}", ambiguous=True)
-            except (TwilioException, HTTPError) as error:
-                # connection dropped, broken answer: the request may have been received
-                return SendResult.retry(f"Twilio connection failed: {error!r}", ambiguous=True)
-            except OSError as error:
+            except aiohttp.ClientConnectorError as error:
                 # refused, unreachable: the request never left, nothing can have been sent
                 return SendResult.retry(f"Twilio unreachable: {error!r}")
+            except (TwilioException, aiohttp.ClientError, OSError) as error:
+                # connection dropped, broken answer: the request may have been received
+                return SendResult.retry(f"Twilio connection failed: {error!r}", ambiguous=True)
+            except Exception as error:  # noqa: BLE001 - one message's failure never costs its batch
+                # an answer the SDK cannot read (a 2xx that is not JSON): it may be accepted
+                logger.warning("sms: unreadable Twilio answer: %r", error)
+                reason = f"Twilio answer unreadable: {error!r}"[:500]
+                return SendResult.retry(reason, ambiguous=True)
             return SendResult.sent(provider_id=created.sid or "")
 
     def _map_error(self, status: int, code: int | None, text: str, response) -> SendResult:

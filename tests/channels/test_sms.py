@@ -1,10 +1,72 @@
+import http.client
+import threading
 import time
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 
 from alerts.channels.base import Message, Outcome
 from alerts.channels.sms import SMSLookupError, TwilioSMSChannel
+
+
+class _Server:
+    """A threaded HTTP server answering with `handler` (a BaseHTTPRequestHandler)."""
+
+    def __init__(self, handler):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.seen = []
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def seen(self) -> list[tuple[str, str]]:
+        return self.server.seen
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _ForwardingProxy(BaseHTTPRequestHandler):
+    """A plain HTTP forward proxy: records each request line, passes it on."""
+
+    def _forward(self):
+        self.server.seen.append((self.command, self.path))
+        target = urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=5)
+        path = target.path + (f"?{target.query}" if target.query else "")
+        upstream.request(self.command, path, body=body, headers=dict(self.headers))
+        answer = upstream.getresponse()
+        content = answer.read()
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.getheader("Content-Type", "application/json"))
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+        upstream.close()
+
+    do_GET = do_POST = _forward
+
+    def log_message(self, *args):
+        pass
+
+
+class _NotJSON(BaseHTTPRequestHandler):
+    """Accepts every message with an answer that is not JSON."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.seen.append((self.command, self.path))
+        self.send_response(201)
+        self.send_header("Content-Length", "9")
+        self.end_headers()
+        self.wfile.write(b"<html>ok<")
+
+    def log_message(self, *args):
+        pass
 
 
 def _message(number="+32470990001"):
@@ -219,3 +281,42 @@ def test_send_many_through_a_failing_provider_reports_exactly_what_was_accepted(
         if number not in sent:
             assert result.outcome is Outcome.RETRY
             assert result.ambiguous is (answered[number] != 429)
+
+
+# -- the SDK's own transports: proxies, unreadable answers -------------------------------
+
+
+def test_every_request_goes_through_the_proxy_the_environment_names(twilio_settings, monkeypatch):
+    proxy = _Server(_ForwardingProxy)
+    for name in ("HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(name, proxy.url)
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    channel = TwilioSMSChannel()
+    try:
+        batch = channel.send_many([_message("+32470990001"), _message("+32470990002")])
+        single = channel.send(_message("+32470990003"))
+        found = channel.find_sent(_message("+32470990003"), datetime.now(UTC))
+    finally:
+        channel.close()
+        proxy.stop()
+    assert [r.outcome for r in [*batch, single]] == [Outcome.SENT] * 3
+    assert found == single.provider_id
+    posts = [url for method, url in proxy.seen if method == "POST"]
+    assert len(posts) == 3 and all(url.startswith(twilio_settings.base_url) for url in posts)
+    assert len(twilio_settings.messages) == 3  # each passed on once, and accepted
+
+
+def test_an_unreadable_answer_is_an_ambiguous_retry_for_its_message_alone(settings):
+    server = _Server(_NotJSON)
+    settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN = "AC" + "0" * 32, "token"
+    settings.TWILIO_API_BASE_URL = server.url
+    channel = TwilioSMSChannel(timeout=2)
+    try:
+        results = channel.send_many([_message("+32470990001"), _message("+32470990002")])
+    finally:
+        channel.close()
+        server.stop()
+    assert [(r.outcome, r.ambiguous) for r in results] == [(Outcome.RETRY, True)] * 2
+    assert all("unreadable" in r.reason for r in results)
+    assert len(server.seen) == 2
