@@ -67,7 +67,7 @@ class _Connection(asyncio.Protocol):
             return
         try:
             self.parser.feed_data(data)
-        except httptools.HttpParserError as exc:
+        except (httptools.HttpParserError, httptools.HttpParserUpgrade) as exc:
             self._fail(HTTPError(f"malformed answer: {exc}"))
             self._drop()
 
@@ -83,6 +83,10 @@ class _Connection(asyncio.Protocol):
 
     # -- parser callbacks (httptools) -------------------------------------------------------
     def on_message_begin(self):
+        if self.waiter is None or self.waiter.done():
+            # an answer after the answer (even a partial one, in the same packet): the
+            # parser is mid-message and the connection is not fit for another request
+            self.reusable = False
         self._headers = {}
         self._body = bytearray()
         self._headers_done = False

@@ -190,6 +190,29 @@ def test_bytes_sent_on_an_idle_connection_answer_no_later_request():
     assert opened == 2
 
 
+def test_a_second_answer_glued_to_the_first_is_not_read_as_the_next_one():
+    async def answer(path, writer):
+        writer.write(
+            b"HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok"
+            b"HTTP/1.1 408 Request Timeout\r\nContent-"  # the rest never comes
+        )
+        await writer.drain()
+
+    async def scenario():
+        server, base, state = await _misbehaving(answer)
+        client = Client(connections_per_origin=1)
+        try:
+            answers = [await client.post(base + f"/{i}", {}, b"x") for i in range(2)]
+            return answers, client.pools[base].opened
+        finally:
+            client.close()
+            server.close()
+
+    answers, opened = asyncio.run(scenario())
+    assert [status for status, _headers, _body in answers] == [201, 201]
+    assert opened == 2
+
+
 def test_one_verifying_tls_context_serves_every_origin():
     async def scenario():
         client = Client()
