@@ -1,10 +1,15 @@
 """Counters in Django's cache (atomic add + incr; locmem or Redis) for everything that sends
-a code or a link to an address somebody typed."""
+a code or a link to an address somebody typed, and for every sign-up, push included."""
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+
+# Limits for kinds the settings may not name (limit, window in seconds); the settings'
+# SUBSCRIPTIONS_RATE_LIMITS win. "push" counts sign-ups of one push endpoint, like "email"
+# counts those of one address.
+DEFAULT_RATE_LIMITS = {"push": (3, 3600)}
 
 
 class RateLimited(Exception):
@@ -20,7 +25,8 @@ def _key(kind: str, value: str) -> str:
 
 def hit(kind: str, value: str = "all") -> bool:
     """Count one use; False when this use goes over the limit for `kind`."""
-    limit, window = settings.SUBSCRIPTIONS_RATE_LIMITS[kind]
+    limits = {**DEFAULT_RATE_LIMITS, **settings.SUBSCRIPTIONS_RATE_LIMITS}
+    limit, window = limits[kind]
     key = _key(kind, value)
     cache.add(key, 0, timeout=window)
     try:

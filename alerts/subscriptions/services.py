@@ -78,8 +78,14 @@ def _hash_code(verification_key: str, code: str) -> str:
     return salted_hmac(CODE_SALT, f"{verification_key}:{code}", algorithm="sha256").hexdigest()
 
 
-def _send_buckets(*, client_ip: str, email: str = "", phone: str = "") -> list:
+def _send_buckets(
+    *, client_ip: str, email: str = "", phone: str = "", push_subscription: dict | None = None
+) -> list:
     buckets = [("ip", client_ip)]
+    if push_subscription:
+        # A push sign-up sends nothing, but it is a sign-up all the same, and every alert
+        # then goes out to its endpoint: it counts against the same limits.
+        buckets.append(("push", push_subscription["endpoint"]))
     if email:
         buckets.append(("email", email))
     if phone:
@@ -210,8 +216,12 @@ def subscription_create(
 
     Raises RateLimited before anything is written or sent.
     """
-    if email or phone:
-        ratelimit.check(_send_buckets(client_ip=client_ip, email=email, phone=phone))
+    if email or phone or push_subscription:
+        ratelimit.check(
+            _send_buckets(
+                client_ip=client_ip, email=email, phone=phone, push_subscription=push_subscription
+            )
+        )
     with transaction.atomic():
         subscriber = Subscriber.objects.create(
             language=language,
@@ -249,8 +259,12 @@ def contact_point_add(
 ) -> list[ContactPoint]:
     """Add channels to an existing subscriber (from the management page); email and phone
     stay pending until confirmed like at sign-up."""
-    if email or phone:
-        ratelimit.check(_send_buckets(client_ip=client_ip, email=email, phone=phone))
+    if email or phone or push_subscription:
+        ratelimit.check(
+            _send_buckets(
+                client_ip=client_ip, email=email, phone=phone, push_subscription=push_subscription
+            )
+        )
     added, codes = [], {}
     with transaction.atomic():
         if email:

@@ -482,9 +482,12 @@ def push_subscription(request):
             subscriber = tokens.read_manage_token(str(token))
         except tokens.InvalidLink:
             return JsonResponse({"ok": False}, status=403)
-        services.contact_point_add(
-            subscriber=subscriber, client_ip=client_ip(request), push_subscription=subscription
-        )
+        try:
+            services.contact_point_add(
+                subscriber=subscriber, client_ip=client_ip(request), push_subscription=subscription
+            )
+        except RateLimited:
+            return JsonResponse({"ok": False, "error": _rate_limited_message()}, status=429)
         return JsonResponse({"ok": True, "added": True})
     return JsonResponse({"ok": True, "subscription": subscription})
 
