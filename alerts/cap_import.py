@@ -8,6 +8,7 @@ result. Every refusal is a `CapImportError` whose message says precisely what is
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from io import BytesIO
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_tree
@@ -21,7 +22,10 @@ from alerts.cap import schema_errors
 from alerts.cap_vocab import CAP_NAMESPACE, MsgType, Scope, Status
 from alerts.data.communes import COMMUNES, REGION_NIS_CODE
 
-MAX_DOCUMENT_BYTES = 256 * 1024
+# Signed national alerts with their attachments reach about 900 KB.
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+# CAP nests five deep (alert/info/area/geocode/value); a signature adds a few levels more.
+MAX_DEPTH = 32
 NS = {"cap": CAP_NAMESPACE}
 ACCEPTED_STATUS = (Status.ACTUAL, Status.EXERCISE, Status.TEST)
 ACCEPTED_MSG_TYPES = (MsgType.ALERT, MsgType.UPDATE, MsgType.CANCEL)
@@ -52,8 +56,23 @@ class ParsedCap:
 
 
 def _defused_check(data: bytes) -> None:
+    """Refuse entities, external references and deep nesting while reading, before any
+    tree is whole: a 2 MiB run of nested elements stops at the limit, not at its end."""
+    depth = 0
     try:
-        safe_tree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        events = safe_tree.iterparse(
+            BytesIO(data),
+            events=("start", "end"),
+            forbid_dtd=False,
+            forbid_entities=True,
+            forbid_external=True,
+        )
+        for event, _element in events:
+            depth += 1 if event == "start" else -1
+            if depth > MAX_DEPTH:
+                raise CapImportError(
+                    f"Elements are nested more than {MAX_DEPTH} deep: not a CAP document."
+                )
     except EntitiesForbidden as error:
         if error.sysid or error.pubid:
             raise CapImportError(

@@ -1,5 +1,9 @@
 """The CAP import endpoint's answers about the request itself: size and content type."""
 
+import base64
+import os
+import time
+
 import pytest
 from django.conf import settings
 
@@ -88,3 +92,68 @@ def test_the_xml_content_types_are_accepted(client, token, content_type):
 def test_a_missing_token_is_refused_before_the_content_type(client):
     response = client.post("/api/alerts/import", data=b"hello", content_type="text/plain")
     assert response.status_code == 401
+
+
+def _with_attachment(size):
+    """A CAP document grown to `size` bytes by an embedded map, as national alerts carry."""
+    document = cap_document()
+    shell = (
+        b"<parameter><valueName>layer</valueName><value></value></parameter>"
+        b"<resource><resourceDesc>Map of the zone</resourceDesc>"
+        b"<mimeType>image/png</mimeType><derefUri></derefUri></resource>"
+    )
+    room = size - len(document) - len(shell)
+    payload = base64.b64encode(os.urandom(room))[: room // 2]
+    notes = b"n" * (room - len(payload))
+    grown = shell.replace(b"</derefUri>", payload + b"</derefUri>").replace(
+        b"<value></value>", b"<value>" + notes + b"</value>"
+    )
+    return document.replace(b"<area>", grown + b"<area>", 1)
+
+
+def test_a_national_alert_of_nearly_two_mebibytes_is_imported(client, token):
+    body = _with_attachment(1_990_000)
+    assert len(body) == 1_990_000
+    response = _post(client, body, token)
+    assert response.status_code == 201, response.content
+    assert Alert.objects.get().identifier == response.json()["identifier"]
+
+
+def test_the_limit_is_two_mebibytes(client, token):
+    assert _post(client, _padded(2 * 1024 * 1024), token).status_code == 201
+    response = _post(client, _padded(2 * 1024 * 1024 + 1), token)
+    assert response.status_code == 413
+    assert response.json()["error"] == "The document is larger than 2097152 bytes."
+
+
+def _timed_post(client, body, token):
+    started = time.perf_counter()
+    response = _post(client, body, token)
+    return response, time.perf_counter() - started
+
+
+def test_deep_nesting_as_large_as_allowed_is_refused_fast(client, token):
+    head = b'<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">'
+    depth = (MAX_DOCUMENT_BYTES - 100) // 7
+    body = head + b"<a>" * depth + b"</a>" * depth + b"</alert>"
+    response, seconds = _timed_post(client, body, token)
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "Elements are nested more than 32 deep: not a CAP document."
+    )
+    assert seconds < 0.5
+    assert not Alert.objects.exists()
+
+
+def test_an_entity_bomb_as_large_as_allowed_is_refused_fast(client, token):
+    laughs = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    body = (
+        f'<?xml version="1.0"?><!DOCTYPE alert [<!ENTITY lol0 "lol">{laughs}]><alert>&lol9;</alert>'
+    ).encode()
+    body = body.replace(b"<alert>", b"<alert>" + b" " * (MAX_DOCUMENT_BYTES - len(body)))
+    assert len(body) == MAX_DOCUMENT_BYTES
+    response, seconds = _timed_post(client, body, token)
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Entity declaration 'lol0' refused")
+    assert seconds < 0.5
+    assert not Alert.objects.exists()
