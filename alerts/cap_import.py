@@ -192,59 +192,54 @@ def parse_cap(data: bytes) -> ParsedCap:
 
     blocks = {}
     for info in root.findall("cap:info", NS):
-        raw_language = _text(info, "cap:language")
-        language = _language(raw_language)
-        if language is None:
-            raise CapImportError(
-                f"Unsupported info language {raw_language!r}: use fr, nl or en (fr-BE…)."
-            )
-        if language in blocks:
-            raise CapImportError(f"Two <info> blocks in the same language ({language}).")
-        blocks[language] = info
+        language = _language(_text(info, "cap:language"))
+        # German (MeteoAlarm sends de-DE beside nl-BE and fr-BE) and other languages
+        # have no place among this portal's texts: their blocks are read past.
+        if language is not None:
+            blocks.setdefault(language, []).append(info)
     missing = [language for language in ("fr", "nl") if language not in blocks]
     if missing:
         raise CapImportError(
             "French and Dutch <info> blocks are required; missing: " + ", ".join(missing) + "."
         )
-    for language, info in blocks.items():
-        for area in info.findall("cap:area", NS):
-            if not _text(area, "cap:areaDesc"):
-                raise CapImportError(
-                    f"The {language} <info> has an <area> without text in its <areaDesc>: "
-                    "<area> needs an <areaDesc> (CAP makes it mandatory)."
-                )
-        for name in ("headline", "description"):
-            if not _text(info, f"cap:{name}"):
-                raise CapImportError(f"The {language} <info> has no <{name}>.")
-        parsed.infos[language] = {
-            "headline": _text(info, "cap:headline")[:160],
-            "description": _text(info, "cap:description"),
-            "instruction": _text(info, "cap:instruction"),
-            "sms_text": _sms_text(info),
-        }
+    for language, infos in blocks.items():
+        for info in infos:
+            for area in info.findall("cap:area", NS):
+                if not _text(area, "cap:areaDesc"):
+                    raise CapImportError(
+                        f"The {language} <info> has an <area> without text in its "
+                        "<areaDesc>: <area> needs an <areaDesc> (CAP makes it mandatory)."
+                    )
+            for name in ("headline", "description"):
+                if not _text(info, f"cap:{name}"):
+                    raise CapImportError(f"The {language} <info> has no <{name}>.")
+        parsed.infos[language] = _joined_texts(infos)
 
+    # Several French blocks (one per period or per zone) make one alert: from the
+    # earliest start to the latest end, over all their areas.
     main = blocks["fr"]
-    expires = _datetime(_text(main, "cap:expires"), "expires")
-    if expires is None:
+    expiries = [_datetime(_text(info, "cap:expires"), "expires") for info in main]
+    if None in expiries:
         raise CapImportError("The fr <info> has no <expires>: an alert must say when it ends.")
+    expires = max(expiries)
     parsed.fields = {
         "status": parsed.status,
         "scope": parsed.scope,
-        "category": _texts(main, "cap:category")[0],
-        "event": _text(main, "cap:event")[:200],
-        "response_type": (_texts(main, "cap:responseType") or [""])[0],
-        "urgency": _text(main, "cap:urgency"),
-        "severity": _text(main, "cap:severity"),
-        "certainty": _text(main, "cap:certainty"),
-        "effective": _datetime(_text(main, "cap:effective"), "effective"),
-        "onset": _datetime(_text(main, "cap:onset"), "onset"),
+        "category": _texts(main[0], "cap:category")[0],
+        "event": _text(main[0], "cap:event")[:200],
+        "response_type": (_texts(main[0], "cap:responseType") or [""])[0],
+        "urgency": _text(main[0], "cap:urgency"),
+        "severity": _text(main[0], "cap:severity"),
+        "certainty": _text(main[0], "cap:certainty"),
+        "effective": _earliest(main, "effective"),
+        "onset": _earliest(main, "onset"),
         "expires": expires,
         "whole_region": False,
         "polygons": "",
         "circles": "",
     }
     polygons, circles = [], []
-    for area in main.findall("cap:area", NS):
+    for area in (area for info in main for area in info.findall("cap:area", NS)):
         polygons += [_checked(text, geometry.parse_polygon) for text in _shapes(area, "polygon")]
         circles += [_checked(text, geometry.parse_circle) for text in _shapes(area, "circle")]
         for geocode in area.findall("cap:geocode", NS):
@@ -266,6 +261,28 @@ def parse_cap(data: bytes) -> ParsedCap:
             "The fr <info> has no usable <area>: give NIS geocodes, a polygon or a circle."
         )
     return parsed
+
+
+def _earliest(infos, name: str):
+    moments = [_datetime(_text(info, f"cap:{name}"), name) for info in infos]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
+def _joined_texts(infos) -> dict:
+    """The texts of one language's blocks as one: the first block's headline and SMS,
+    every block's description and instruction in document order (each once)."""
+
+    def joined(name):
+        texts = [_text(info, f"cap:{name}") for info in infos]
+        return "\n\n".join(dict.fromkeys(text for text in texts if text))
+
+    return {
+        "headline": _text(infos[0], "cap:headline")[:160],
+        "description": joined("description"),
+        "instruction": joined("instruction"),
+        "sms_text": _sms_text(infos[0]),
+    }
 
 
 def _shapes(area, name: str) -> list[str]:
