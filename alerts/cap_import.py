@@ -190,8 +190,10 @@ def parse_cap(data: bytes) -> ParsedCap:
     if parsed.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and not parsed.references:
         raise CapImportError(f"A {parsed.msg_type} must carry <references>.")
 
+    infos = root.findall("cap:info", NS)
+    _check_agreement(infos)
     blocks = {}
-    for info in root.findall("cap:info", NS):
+    for info in infos:
         language = _language(_text(info, "cap:language"))
         # German (MeteoAlarm sends de-DE beside nl-BE and fr-BE) and other languages
         # have no place among this portal's texts: their blocks are read past.
@@ -213,6 +215,13 @@ def parse_cap(data: bytes) -> ParsedCap:
             for name in ("headline", "description"):
                 if not _text(info, f"cap:{name}"):
                     raise CapImportError(f"The {language} <info> has no <{name}>.")
+            # Only the French areas are kept, but a shape the other languages draw
+            # wrongly says the sender's areas cannot be trusted either.
+            for area in info.findall("cap:area", NS):
+                for text in _shapes(area, "polygon"):
+                    _checked(text, geometry.parse_polygon)
+                for text in _shapes(area, "circle"):
+                    _checked(text, geometry.parse_circle)
         parsed.infos[language] = _joined_texts(infos)
 
     # Several French blocks (one per period or per zone) make one alert: from the
@@ -261,6 +270,25 @@ def parse_cap(data: bytes) -> ParsedCap:
             "The fr <info> has no usable <area>: give NIS geocodes, a polygon or a circle."
         )
     return parsed
+
+
+AGREED_FIELDS = ("category", "urgency", "severity", "certainty")
+
+
+def _check_agreement(infos) -> None:
+    """One alert has one category, urgency, severity and certainty: blocks (of any
+    language) that disagree are refused rather than one value silently kept."""
+    for name in AGREED_FIELDS:
+        said = {}
+        for info in infos:
+            value = " ".join(sorted(_texts(info, f"cap:{name}")))
+            said.setdefault(value, _text(info, "cap:language") or "en-US")
+        if len(said) > 1:
+            raise CapImportError(
+                f"The <info> blocks disagree on <{name}>: "
+                + ", ".join(f"{language} says {value}" for value, language in said.items())
+                + "; an alert has one."
+            )
 
 
 def _earliest(infos, name: str):

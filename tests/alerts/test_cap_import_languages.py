@@ -67,3 +67,82 @@ def test_a_second_block_without_expiry_is_refused(client, token):  # noqa: F811
     assert response.status_code == 400
     assert "no <expires>" in response.json()["error"]
     assert not Alert.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "french", "dutch"),
+    [
+        ("severity", "Extreme", "Minor"),
+        ("urgency", "Immediate", "Future"),
+        ("certainty", "Likely", "Possible"),
+        ("category", "Met", "Fire"),
+    ],
+)
+def test_languages_disagreeing_on_a_field_are_refused_naming_it(
+    client,
+    token,  # noqa: F811
+    field,
+    french,
+    dutch,
+):
+    template = {"severity": "Severe", "urgency": "Immediate", "certainty": "Likely"}
+    template["category"] = "Met"
+    was = f"<{field}>{template[field]}</{field}>"
+    head, dutch_block = cap_document().decode().rsplit("<info>", 1)
+    document = (
+        head.replace(was, f"<{field}>{french}</{field}>")
+        + "<info>"
+        + dutch_block.replace(was, f"<{field}>{dutch}</{field}>")
+    )
+    response = _post(client, document.encode(), token)
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        f"The <info> blocks disagree on <{field}>: fr-BE says {french}, nl-BE says {dutch}; "
+        "an alert has one."
+    )
+    assert not Alert.objects.exists()
+
+
+def test_a_german_block_disagreeing_is_refused_too(client, token):  # noqa: F811
+    document = cap_document(languages=("fr-BE", "nl-BE", "de-DE")).decode()
+    head, german = document.rsplit("<info>", 1)
+    german = german.replace("<severity>Severe</severity>", "<severity>Moderate</severity>")
+    response = _post(client, f"{head}<info>{german}".encode(), token)
+    assert response.status_code == 400
+    assert "de-DE says Moderate" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("polygon", "reason"),
+    [
+        (
+            "50.83,4.36 50.82,4.38 50.83,4.38 50.82,4.36 50.83,4.36",
+            "A polygon's edges cross each other near 50.825,4.37",
+        ),
+        (
+            "50.83,4.36 50.83,4.38 50.83,4.38 50.82,4.38 50.83,4.36",
+            "repeats the point 50.83,4.38 twice in a row",
+        ),
+        (
+            "4.36,50.83 4.38,50.83 4.38,50.82 4.36,50.82 4.36,50.83",
+            "looks like latitude and longitude are swapped",
+        ),
+    ],
+)
+def test_a_bad_polygon_in_the_dutch_block_is_refused(client, token, polygon, reason):  # noqa: F811
+    document = cap_document().decode()
+    good = "50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3"
+    head, dutch = document.rsplit(good, 1)
+    response = _post(client, f"{head}{polygon}{dutch}".encode(), token)
+    assert response.status_code == 400
+    assert reason in response.json()["error"]
+    assert not Alert.objects.exists()
+
+
+def test_a_blank_area_description_in_the_dutch_block_is_refused(client, token):  # noqa: F811
+    head, dutch = cap_document().decode().rsplit("<areaDesc>Zone</areaDesc>", 1)
+    response = _post(client, f"{head}<areaDesc>\n  </areaDesc>{dutch}".encode(), token)
+    assert response.status_code == 400
+    assert (
+        "The nl <info> has an <area> without text in its <areaDesc>" in (response.json()["error"])
+    )
