@@ -36,6 +36,7 @@ from portal.page_cache_keys import normalised_query, page_cache_key
 from portal.page_cache_render import Entry, cache_control, page_render_coalesced, stale_seconds
 
 VERSION_KEY = "pagecache:version"
+UNCACHEABLE_SUFFIX = ":uncacheable"
 SKIPPED_PREFIXES = (
     "/admin/",
     "/healthz",
@@ -93,12 +94,13 @@ def _key(request) -> str:
 
 
 def _lookup(key: str):
-    """(current version, the Entry stored for the page or None) in one round trip."""
-    found = _cache().get_many([VERSION_KEY, key])
+    """(current version, the Entry stored for the page or None, whether its last answer
+    could not be cached) in one round trip."""
+    found = _cache().get_many([VERSION_KEY, key, key + UNCACHEABLE_SUFFIX])
     version = found.get(VERSION_KEY)
     if version is None:
         version = _version()
-    return version, Entry.read(found.get(key))
+    return version, Entry.read(found.get(key)), key + UNCACHEABLE_SUFFIX in found
 
 
 def _render_only_known_parameters(request) -> None:
@@ -144,12 +146,12 @@ class PageCacheMiddleware:
         if not eligible(request.META):
             return self.get_response(request)
         key = _key(request)
-        version, entry = _lookup(key)
+        version, entry, uncacheable = _lookup(key)
         if entry is not None and entry.fresh(version):
             request.META[FRONT_VERSION] = version  # the front may keep it (WSGI environ)
             return _marked(entry.response, "hit")
         _render_only_known_parameters(request)
-        if request.method != "GET":
+        if request.method != "GET" or uncacheable:  # nothing to wait for
             return self.get_response(request)
 
         def render():
@@ -175,6 +177,10 @@ class PageCacheMiddleware:
             response[HEADER] = "miss"
             _cache().set(key, (version, made_at, response), timeout=stale_seconds())
             request.META[FRONT_VERSION] = version
+        elif response.status_code < 500:
+            # A form, a redirect, a 404: concurrent requests render it at once rather than
+            # wait for a copy that will not come (a failure may pass, so it is not marked).
+            _cache().set(key + UNCACHEABLE_SUFFIX, 1, timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
 

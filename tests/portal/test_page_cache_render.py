@@ -40,7 +40,7 @@ class SlowView:
     answer 500 as a page does when the database refuses connections."""
 
     def __init__(self, seconds=0.5):
-        self.seconds, self.renders, self.failing = seconds, 0, False
+        self.seconds, self.renders, self.failing, self.with_cookie = seconds, 0, False, False
         self._lock = threading.Lock()
 
     def __call__(self, request):
@@ -50,7 +50,10 @@ class SlowView:
         time.sleep(self.seconds)
         if self.failing:
             return HttpResponseServerError("database unreachable")
-        return HttpResponse(f"render {number}")
+        response = HttpResponse(f"render {number}")
+        if self.with_cookie:
+            response.set_cookie("csrftoken", "x")
+        return response
 
 
 def serve(view, url="/fr/"):
@@ -106,6 +109,16 @@ def test_a_copy_too_old_is_not_served_while_the_page_renders(shared_cache, setti
     assert "stale" not in {a["X-Page-Cache"] for a in answers}
     assert view.renders == 2  # the others waited for the render
     assert {a.content for a in answers} == {b"render 2"}
+
+
+def test_pages_that_cannot_be_cached_are_rendered_at_once_without_waiting(shared_cache):
+    view = SlowView()
+    view.with_cookie = True  # a form: its CSRF cookie keeps it out of the cache
+    serve(view)
+    started = time.monotonic()
+    answers = serve_concurrently(view, count=4)
+    assert time.monotonic() - started < 1.5 * view.seconds
+    assert view.renders == 5 and "X-Page-Cache" not in answers[0]
 
 
 def test_a_failing_render_gives_way_to_the_last_copy(shared_cache):
