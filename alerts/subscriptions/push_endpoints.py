@@ -17,12 +17,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Host suffixes of the push services browsers use; a host matches when it is one of them
-# or a subdomain of one. Chrome, Edge on Android, Opera and Samsung Internet use FCM (the
-# old android.googleapis.com GCM endpoints were shut down in 2019, so none is left), Firefox
+# or a subdomain of one. Chrome, Edge on Android, Opera and Samsung Internet use FCM
+# (android.googleapis.com is the GCM name older Chrome versions handed out; a Google host
+# like the other, so a browser still holding such a subscription is not refused), Firefox
 # Mozilla's autopush, Safari Apple's web push service, Edge on Windows WNS
 # (wns2-xxx.notify.windows.com).
 DEFAULT_PUSH_SERVICE_HOSTS = (
     "fcm.googleapis.com",
+    "android.googleapis.com",
     "updates.push.services.mozilla.com",
     "push.services.mozilla.com",
     "web.push.apple.com",

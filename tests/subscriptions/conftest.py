@@ -16,6 +16,7 @@ def _outbox_in_tmp(settings, tmp_path):
 # the network.
 PUSH_SERVICE_ADDRESSES = {
     "fcm.googleapis.com": ["142.250.74.106", "2a00:1450:400e:80f::200a"],
+    "android.googleapis.com": ["142.250.179.170"],
     "updates.push.services.mozilla.com": ["34.107.35.186"],
     "web.push.apple.com": ["17.188.143.34"],
     "wns2-par02p.notify.windows.com": ["40.113.21.108"],

@@ -16,6 +16,7 @@ from alerts.subscriptions.push_endpoints import push_endpoint_validate
 ACCEPTED = [
     "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91bHxyz",
     "https://FCM.googleapis.com/fcm/send/abc",
+    "https://android.googleapis.com/gcm/send/APA91bE",
     "https://fcm.googleapis.com:443/fcm/send/abc",
     "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABk",
     "https://web.push.apple.com/QGsW4tP-9yZ2vJ5",
