@@ -5,11 +5,12 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from alerts import selectors, services
 from alerts.cap import absolute_url, cap_datetime, cap_url, headline_for, page_url
 from alerts.cap_import import MAX_DOCUMENT_BYTES, CapImportError, parse_cap
+from alerts.conditional import alert_detail_condition, alerts_condition
 from alerts.exceptions import AlertPermissionDenied
 from alerts.models import Alert, ImportToken
 
@@ -60,7 +61,8 @@ def alert_as_dict(alert: Alert) -> dict:
     }
 
 
-@require_GET
+@require_safe
+@alerts_condition
 def alert_list(request):
     alerts = selectors.active_alerts()
     return JsonResponse(
@@ -72,7 +74,8 @@ def alert_list(request):
     )
 
 
-@require_GET
+@require_safe
+@alert_detail_condition
 def alert_detail(request, identifier):
     if "\x00" in identifier:
         # No identifier holds a NUL character, and PostgreSQL refuses one in a query.

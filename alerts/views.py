@@ -4,10 +4,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from alerts import geometry, selectors
 from alerts.cap import CAP_CONTENT_TYPE, absolute_url, alert_to_cap
+from alerts.conditional import alert_condition, alerts_condition
 from alerts.feeds import ATOM_CONTENT_TYPE, active_alerts_feed
 
 
@@ -42,8 +43,9 @@ def alert_detail(request, identifier):
     )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60, public=True)
+@alert_condition
 def alert_cap(request, identifier):
     """The CAP 1.2 document; served as application/cap+xml (the registered type)."""
     alert = selectors.published_alert(identifier)
@@ -52,8 +54,9 @@ def alert_cap(request, identifier):
     return HttpResponse(alert_to_cap(alert), content_type=f"{CAP_CONTENT_TYPE}; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60, public=True)
+@alerts_condition
 def alert_feed(request):
     feed_url = absolute_url(reverse("alerts_data:feed"))
     return HttpResponse(
