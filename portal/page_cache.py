@@ -100,7 +100,9 @@ def _lookup(key: str):
     version = found.get(VERSION_KEY)
     if version is None:
         version = _version()
-    return version, Entry.read(found.get(key)), key + UNCACHEABLE_SUFFIX in found
+    # Marked at the version its answer was made at: a clear (a page published where there
+    # was none) makes the mark stale too.
+    return version, Entry.read(found.get(key)), found.get(key + UNCACHEABLE_SUFFIX) == version
 
 
 def _render_only_known_parameters(request) -> None:
@@ -151,8 +153,10 @@ class PageCacheMiddleware:
             request.META[FRONT_VERSION] = version  # the front may keep it (WSGI environ)
             return _marked(entry.response, "hit")
         _render_only_known_parameters(request)
-        if request.method != "GET" or uncacheable:  # nothing to wait for
+        if request.method != "GET":
             return self.get_response(request)
+        if uncacheable:  # nothing to wait for; still kept should it now be cacheable
+            return self._render(request, key, version)
 
         def render():
             return self._render(request, key, version)
@@ -180,7 +184,7 @@ class PageCacheMiddleware:
         elif response.status_code < 500:
             # A form, a redirect, a 404: concurrent requests render it at once rather than
             # wait for a copy that will not come (a failure may pass, so it is not marked).
-            _cache().set(key + UNCACHEABLE_SUFFIX, 1, timeout=settings.PAGE_CACHE_SECONDS)
+            _cache().set(key + UNCACHEABLE_SUFFIX, version, timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
 

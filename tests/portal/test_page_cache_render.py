@@ -121,6 +121,17 @@ def test_pages_that_cannot_be_cached_are_rendered_at_once_without_waiting(shared
     assert view.renders == 5 and "X-Page-Cache" not in answers[0]
 
 
+def test_a_page_published_where_there_was_none_is_cached_at_once(shared_cache):
+    view = SlowView(seconds=0)
+    view.with_cookie = True  # not publishable yet: an answer the cache cannot keep
+    serve(view)
+    view.with_cookie = False
+    page_cache_clear()  # published: every page is stale
+    assert serve(view)["X-Page-Cache"] == "miss"
+    assert serve(view)["X-Page-Cache"] == "hit"
+    assert view.renders == 2
+
+
 def test_a_failing_render_gives_way_to_the_last_copy(shared_cache):
     view = SlowView(seconds=0)
     serve(view)
