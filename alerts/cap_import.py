@@ -46,6 +46,8 @@ class ParsedCap:
     msg_type: str
     scope: str
     references: list[str] = field(default_factory=list)  # identifiers referenced
+    # The same references whole (sender, identifier, sent), to find a partner's own alert.
+    reference_triples: list[tuple[str, str, str]] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
     infos: dict = field(default_factory=dict)
     communes: list[str] = field(default_factory=list)
@@ -187,10 +189,15 @@ def parse_cap(data: bytes) -> ParsedCap:
         if len(parts) != 3:
             raise CapImportError(f"<references> entry {reference!r} is not sender,identifier,sent.")
         parsed.references.append(parts[1])
+        parsed.reference_triples.append(tuple(parts))
     if parsed.msg_type in (MsgType.UPDATE, MsgType.CANCEL) and not parsed.references:
         raise CapImportError(f"A {parsed.msg_type} must carry <references>.")
 
     infos = root.findall("cap:info", NS)
+    if not infos and parsed.msg_type == MsgType.CANCEL:
+        # A bare Cancel (valid CAP) ends what it references; the portal words it with
+        # its own approved all-clear texts.
+        return parsed
     _check_agreement(infos)
     blocks = {}
     for info in infos:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts import roles
+from alerts.cap_partners import partner_referenced_alert
 from alerts.cap_vocab import MsgType, Status
 from alerts.exceptions import AlertChangedError, AlertPermissionDenied, AlertTransitionError
 from alerts.models import (
@@ -812,35 +813,80 @@ def alert_import(*, user, parsed) -> Alert:
     """A CAP document from a partner system becomes a submitted alert awaiting approval,
     authored and submitted by the token's account (so that account can never approve it).
     `parsed` is an `alerts.cap_import.ParsedCap`; ValidationError when its content does
-    not make a complete alert."""
+    not make a complete alert.
+
+    A partner's Update or Cancel finds the alert it refers to by the partner's own
+    identity (`alerts.cap_partners`). When that alert is sent, the message becomes its
+    follow-up, approved like any other. When it still awaits approval, it is withdrawn
+    (logged): a Cancel ends there, an Update takes its place. A Cancel without <info>
+    gets the approved all-clear texts, naming the incident."""
     _require_author(user)
+    if (
+        parsed.identifier
+        and Alert.objects.filter(
+            partner_sender=parsed.sender, partner_identifier=parsed.identifier
+        ).exists()
+    ):
+        raise AlertTransitionError(
+            _("This sender already sent a message with identifier %(identifier)s.")
+            % {"identifier": parsed.identifier}
+        )
     references = None
     if parsed.references:
-        references = (
-            Alert.objects.select_for_update()
-            .filter(identifier__in=parsed.references, state=AlertState.SENT)
-            .order_by("-sent")
-            .first()
-        )
+        references = partner_referenced_alert(parsed)
         if references is None:
             raise AlertTransitionError(
                 _("The referenced alert is unknown here: %(identifiers)s")
                 % {"identifiers": ", ".join(parsed.references)}
             )
-        _check_followable(references)
+        if references.state == AlertState.SUBMITTED:
+            withdrawn = _withdraw_for_partner(references, user, parsed)
+            references = withdrawn.references
+            if references is None and parsed.msg_type == MsgType.CANCEL:
+                return withdrawn
+        if references is not None:
+            _check_followable(references)
+    msg_type = parsed.msg_type if references is not None else MsgType.ALERT
+    fields, infos, communes = parsed.fields, parsed.infos, parsed.communes
+    if msg_type == MsgType.CANCEL and not infos:
+        fields, infos = _ending_values(references, fast_track_text(FastTrackKind.ALL_CLEAR))
+        communes = list(references.communes.values_list("pk", flat=True))
     alert = Alert(
         created_by=user,
-        msg_type=parsed.msg_type,
+        msg_type=msg_type,
         references=references,
         thread_root=(references.thread_root or references) if references else None,
         external_reference=parsed.external_reference[:500],
+        partner_sender=parsed.sender[:200],
+        partner_identifier=parsed.identifier[:200],
+        partner_sent=parsed.sent[:40],
     )
-    _apply(alert, parsed.fields)
+    if references is not None:
+        # A follow-up keeps the incident's status and scope, as one written here does.
+        alert.status, alert.scope = references.status, references.scope
+    _apply(alert, fields)
     alert.full_clean(exclude=["sender"])
     alert.save()
-    alert.communes.set(parsed.communes)
-    _save_infos(alert, parsed.infos)
+    alert.communes.set(communes)
+    _save_infos(alert, infos)
     record_event(
         alert=alert, action=AlertAction.IMPORTED, user=user, detail=parsed.external_reference
     )
     return _submit(alert, user)
+
+
+def _withdraw_for_partner(alert: Alert, user, parsed) -> Alert:
+    """The partner's later message overtakes its alert still awaiting approval: back to
+    draft, never sent, with the message that withdrew it in the log."""
+    alert.state = AlertState.DRAFT
+    alert.submitted_by = None
+    alert.save(update_fields=["state", "submitted_by", "updated_at"])
+    record_event(
+        alert=alert,
+        action=AlertAction.WITHDRAWN,
+        user=user,
+        from_state="submitted",
+        detail=_("%(msg_type)s from the partner: %(reference)s")
+        % {"msg_type": parsed.msg_type, "reference": parsed.external_reference},
+    )
+    return alert

@@ -156,6 +156,11 @@ class Alert(models.Model):
         blank=True,
         help_text=_("sender,identifier,sent of the CAP message this alert was imported from"),
     )
+    # The partner's own name for an imported message, so that its later Update or
+    # Cancel (whose <references> give sender,identifier,sent) finds this alert.
+    partner_sender = models.CharField(_("partner sender"), max_length=200, blank=True)
+    partner_identifier = models.CharField(_("partner identifier"), max_length=200, blank=True)
+    partner_sent = models.CharField(_("partner sent"), max_length=40, blank=True)
     # CAP info fields common to every language
     category = models.CharField(
         _("category"), max_length=10, choices=Category.choices, default=Category.SAFETY
@@ -210,6 +215,13 @@ class Alert(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner_sender", "partner_identifier"],
+                condition=~models.Q(partner_identifier=""),
+                name="alert_unique_partner_message",
+            )
+        ]
         verbose_name = _("alert")
         verbose_name_plural = _("alerts")
 

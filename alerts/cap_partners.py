@@ -1,0 +1,25 @@
+"""Finding the alert a partner's Update or Cancel refers to.
+
+A partner's <references> name its own messages (sender,identifier,sent); an imported
+alert keeps that identity (Alert.partner_*), so the partner's later message finds it
+whether it still awaits approval here or was sent. A reference to one of the portal's
+own messages (a partner relaying our alert) is found by our identifier among sent alerts.
+"""
+
+from django.db.models import Q
+
+from alerts.models import Alert, AlertState
+
+
+def partner_referenced_alert(parsed) -> Alert | None:
+    """The latest alert named by `parsed`'s references (locked), or None."""
+    partner = Q()
+    for sender, identifier, sent in parsed.reference_triples:
+        partner |= Q(partner_sender=sender, partner_identifier=identifier, partner_sent=sent)
+    ours = Q(identifier__in=parsed.references, state=AlertState.SENT, partner_identifier="")
+    return (
+        Alert.objects.select_for_update()
+        .filter((partner & ~Q(state=AlertState.DRAFT)) | ours if partner else ours)
+        .order_by("-created_at")
+        .first()
+    )
