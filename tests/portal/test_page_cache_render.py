@@ -166,7 +166,7 @@ def test_cached_answers_tell_proxies_to_do_the_same(shared_cache, settings):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_stay_up_when_postgresql_refuses_connections(demo_site, settings):
     from django.db import connection
 
