@@ -159,6 +159,11 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
             geocode = _sub(area, "geocode")
             _sub(geocode, "valueName", "NIS")
             _sub(geocode, "value", code)
+        for line in parse_polygons(alert.geocodes):
+            name, _sep, value = line.partition("=")
+            geocode = _sub(area, "geocode")
+            _sub(geocode, "valueName", name)
+            _sub(geocode, "value", value)
     return root
 
 

@@ -31,6 +31,9 @@ ACCEPTED_STATUS = (Status.ACTUAL, Status.EXERCISE, Status.TEST)
 ACCEPTED_MSG_TYPES = (MsgType.ALERT, MsgType.UPDATE, MsgType.CANCEL)
 ACCEPTED_SCOPES = (Scope.PUBLIC, Scope.RESTRICTED)
 NIS_CODES = {code for code, *_rest in COMMUNES}
+# Eurostat NUTS codes of the Brussels-Capital Region (level 1, 2 and 3 are all the
+# region): a warning for them is a warning for the whole region.
+REGION_NUTS_CODES = {"BE1", "BE10", "BE100"}
 
 
 class CapImportError(ValueError):
@@ -253,14 +256,24 @@ def parse_cap(data: bytes) -> ParsedCap:
         "whole_region": False,
         "polygons": "",
         "circles": "",
+        "geocodes": "",
     }
-    polygons, circles = [], []
+    polygons, circles, kept = [], [], []
     for area in (area for info in main for area in info.findall("cap:area", NS)):
         polygons += [_checked(text, geometry.parse_polygon) for text in _shapes(area, "polygon")]
         circles += [_checked(text, geometry.parse_circle) for text in _shapes(area, "circle")]
         for geocode in area.findall("cap:geocode", NS):
             name, value = _text(geocode, "cap:valueName"), _text(geocode, "cap:value")
+            if name.upper().startswith("NUTS") and value.upper() in REGION_NUTS_CODES:
+                parsed.fields["whole_region"] = True
+                continue
             if name.upper() != "NIS":
+                # Codes naming no commune here (EMMA_ID, other NUTS) are kept for the
+                # consumers of our CAP, who may know them.
+                # One line each, "name=value": line breaks inside are flattened.
+                name, value = " ".join(name.split()), " ".join(value.split())
+                if name and "=" not in name:
+                    kept.append(f"{name}={value}")
                 continue
             if value == REGION_NIS_CODE:
                 parsed.fields["whole_region"] = True
@@ -272,6 +285,7 @@ def parse_cap(data: bytes) -> ParsedCap:
                 )
     parsed.fields["polygons"] = "\n".join(polygons)
     parsed.fields["circles"] = "\n".join(circles)
+    parsed.fields["geocodes"] = "\n".join(dict.fromkeys(kept))[:10_000]
     if not (parsed.fields["whole_region"] or parsed.communes or polygons or circles):
         raise CapImportError(
             "The fr <info> has no usable <area>: give NIS geocodes, a polygon or a circle."

@@ -56,6 +56,7 @@ ALERT_FIELDS = (
     "whole_region",
     "polygons",
     "circles",
+    "geocodes",
 )
 
 
@@ -560,6 +561,7 @@ def _copy_area(original: Alert) -> dict:
         "whole_region": original.whole_region,
         "polygons": original.polygons,
         "circles": original.circles,
+        "geocodes": original.geocodes,
     }
 
 

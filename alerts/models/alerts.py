@@ -197,6 +197,15 @@ class Alert(models.Model):
         blank=True,
         help_text=_("One circle per line, CAP form: 'lat,lon radius' (radius in km)."),
     )
+    geocodes = models.TextField(
+        _("other geocodes"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Geocodes a partner sent that name no commune here (EMMA_ID, NUTS of other "
+            "regions…), one 'valueName=value' per line, republished as received."
+        ),
+    )
     # Workflow
     state = models.CharField(
         _("state"),
