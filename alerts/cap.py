@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree
 
-from alerts.cap_vocab import CAP_NAMESPACE, Scope
+from alerts.cap_vocab import CAP_NAMESPACE, Category, Scope
 from alerts.data.communes import REGION_NIS_CODE
 from alerts.models import Alert
 from alerts.models.alerts import INFO_LANGUAGES, parse_polygons
@@ -96,6 +96,17 @@ def headline_for(alert: Alert, headline: str) -> str:
     return f"{alert.marker} – {headline}" if alert.marker else headline
 
 
+def event_in(alert: Alert, info) -> str:
+    """<event> in the block's own language: the text's event, else (the alert's event
+    being written once, usually in English) the category's name in that language."""
+    if info.event:
+        return info.event
+    if info.language == "en":
+        return alert.event
+    with translation.override(info.language):
+        return str(Category(alert.category).label)
+
+
 def build_alert(alert: Alert, *, sent=None) -> etree._Element:
     """The CAP element of an alert; `sent` stands in for drafts (previews)."""
     sent_at = alert.sent or sent or timezone.now()
@@ -128,7 +139,7 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         block = _sub(root, "info")
         _sub(block, "language", info.cap_language)
         _sub(block, "category", alert.category)
-        _sub(block, "event", info.event_name)
+        _sub(block, "event", event_in(alert, info))
         if alert.response_type:
             _sub(block, "responseType", alert.response_type)
         _sub(block, "urgency", alert.urgency)

@@ -328,6 +328,8 @@ def _joined_texts(infos) -> dict:
 
     return {
         "headline": _text(infos[0], "cap:headline")[:160],
+        # The event as this language names it ("Inondation", "Overstroming").
+        "event": _text(infos[0], "cap:event")[:200],
         "description": joined("description"),
         "instruction": joined("instruction"),
         "sms_text": _sms_text(infos[0]),
