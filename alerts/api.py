@@ -64,7 +64,7 @@ def alert_as_dict(alert: Alert) -> dict:
 @require_safe
 @alerts_condition
 def alert_list(request):
-    alerts = selectors.active_alerts()
+    alerts = selectors.feed_alerts()
     return JsonResponse(
         {
             "generated": cap_datetime(timezone.now()),

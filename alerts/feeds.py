@@ -1,11 +1,12 @@
 """The Atom feed of active alerts, after CAP feed practice: one entry per alert in force,
-linking to its CAP file; ended and expired alerts leave the feed."""
+linking to its CAP file; expired alerts leave the feed, and an ended one gives way to
+its Cancel for as long as it would have been in force (`selectors.feed_alerts`)."""
 
 from django.utils import timezone
 from lxml import etree
 
 from alerts.cap import absolute_url, cap_datetime, cap_url, headline_for, page_url
-from alerts.selectors import active_alerts
+from alerts.selectors import feed_alerts
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 ATOM_CONTENT_TYPE = "application/atom+xml"
@@ -19,7 +20,7 @@ def _sub(parent, tag, text=None, **attributes):
 
 
 def active_alerts_feed(*, feed_url: str) -> bytes:
-    alerts = list(active_alerts())
+    alerts = feed_alerts()
     feed = etree.Element(f"{{{ATOM_NAMESPACE}}}feed", nsmap={None: ATOM_NAMESPACE})
     _sub(feed, "id", feed_url)
     _sub(feed, "title", "LUX response – alertes / waarschuwingen / alerts")

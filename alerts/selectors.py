@@ -57,6 +57,25 @@ def active_alerts(now=None):
     return _by_severity(queryset)
 
 
+def feed_alerts(now=None):
+    """What the feed and the JSON list give consumers: the alerts in force, and the
+    Cancel ending an incident for as long as the alert it cancels would have been in
+    force (else a consumer that took the alert would never learn that it ended).
+    Tests, restricted messages and exercises kept from the public never appear."""
+    now = now or timezone.now()
+    would_run = Q(references__expires__gt=now) | Q(
+        Q(references__expires__isnull=True), Q(expires__isnull=True) | Q(expires__gt=now)
+    )
+    ended = (
+        _latest_messages(Alert.objects.published())
+        .filter(msg_type=MsgType.CANCEL)
+        .filter(would_run)
+        .prefetch_related("infos", "communes")
+        .order_by("-sent")
+    )
+    return list(active_alerts(now)) + list(ended)
+
+
 def past_alerts(now=None):
     """Published incidents that are over (ended by an all-clear or expired), latest first."""
     now = now or timezone.now()

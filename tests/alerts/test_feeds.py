@@ -23,7 +23,7 @@ def test_atom_feed_lists_active_alerts_whose_cap_files_validate(client, demo_sit
     active = SentAlertFactory()
     exercise = SentAlertFactory(status=Status.EXERCISE)
     ended = SentAlertFactory()
-    _send_cancel(ended, approver)
+    cancel = _send_cancel(ended, approver)
     expired = SentAlertFactory()
     Alert.objects.filter(pk=expired.pk).update(expires=timezone.now() - timedelta(hours=1))
     response = client.get("/alerts/feed.atom")
@@ -31,7 +31,7 @@ def test_atom_feed_lists_active_alerts_whose_cap_files_validate(client, demo_sit
     feed = etree.fromstring(response.content)
     atom = {"a": "http://www.w3.org/2005/Atom"}
     links = feed.xpath("a:entry/a:link[@type='application/cap+xml']/@href", namespaces=atom)
-    assert len(links) == 2
+    assert len(links) == 3
     identifiers = set()
     for link in links:
         path = link.replace("http://testserver", "")
@@ -39,4 +39,5 @@ def test_atom_feed_lists_active_alerts_whose_cap_files_validate(client, demo_sit
         assert cap.status_code == 200
         assert validate_cap(cap.content) == []
         identifiers.add(path.rsplit("/", 1)[1].removesuffix(".xml"))
-    assert identifiers == {active.identifier, exercise.identifier}
+    # The ended alert gives way to its Cancel.
+    assert identifiers == {active.identifier, exercise.identifier, cancel.identifier}
