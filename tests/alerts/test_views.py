@@ -107,7 +107,10 @@ def test_an_all_clear_sent_in_the_same_second_still_ends_the_alert(client, demo_
     alert = SentAlertFactory()
     cancel = services.alert_cancel_fast_track(original=alert, user=approver, reason="over")
     Alert.objects.filter(pk=cancel.pk).update(state=AlertState.SENT, sent=alert.sent)
-    assert b"<entry>" not in client.get("/alerts/feed.atom").content
+    feed = client.get("/alerts/feed.atom").content
+    # The alert's entry gives way to its Cancel's.
+    assert f"/alerts/{alert.identifier}.xml".encode() not in feed
+    assert feed.count(b"<entry>") == 1 and f"/alerts/{cancel.identifier}.xml".encode() in feed
     assert 'class="alert-banner"' not in client.get("/fr/", follow=True).content.decode()
 
 
