@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree
 
+from alerts import geometry
 from alerts.cap_vocab import CAP_NAMESPACE, Category, Scope
 from alerts.data.communes import REGION_NIS_CODE
 from alerts.models import Alert
@@ -107,6 +108,12 @@ def event_in(alert: Alert, info) -> str:
         return str(Category(alert.category).label)
 
 
+def _area_outlines(alert: Alert, communes) -> list[str]:
+    if alert.whole_region:
+        return list(geometry.region_cap_polygons())
+    return [line for c in communes for line in geometry.commune_cap_polygons(c.nis_code)]
+
+
 def build_alert(alert: Alert, *, sent=None) -> etree._Element:
     """The CAP element of an alert; `sent` stands in for drafts (previews)."""
     sent_at = alert.sent or sent or timezone.now()
@@ -162,6 +169,9 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         area = _sub(block, "area")
         _sub(area, "areaDesc", alert.area_description(language) or "-")
         for polygon in parse_polygons(alert.polygons):
+            _sub(area, "polygon", polygon)
+        # The communes' outlines too, for consumers that do not know NIS codes.
+        for polygon in _area_outlines(alert, communes):
             _sub(area, "polygon", polygon)
         for circle in parse_polygons(alert.circles):
             _sub(area, "circle", circle)
