@@ -19,6 +19,7 @@ from lxml import etree
 
 from alerts import geometry
 from alerts.cap import schema_errors
+from alerts.cap_import_checks import AreaDisagreement, check_areas_agree
 from alerts.cap_vocab import CAP_NAMESPACE, MsgType, Scope, Status
 from alerts.data.communes import COMMUNES, REGION_NIS_CODE
 
@@ -233,6 +234,12 @@ def parse_cap(data: bytes) -> ParsedCap:
                 for text in _shapes(area, "circle"):
                     _checked(text, geometry.parse_circle)
         parsed.infos[language] = _joined_texts(infos)
+
+    # Shapes drawn wrongly are told first; then the languages must cover one area.
+    try:
+        check_areas_agree(root.findall("cap:info", NS))
+    except AreaDisagreement as error:
+        raise CapImportError(str(error)) from None
 
     # Several French blocks (one per period or per zone) make one alert: from the
     # earliest start to the latest end, over all their areas.

@@ -71,7 +71,8 @@ def cap_document(
 
 
 def _with_polygon(polygon: str) -> bytes:
-    return cap_document().replace(b"50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", polygon.encode(), 1)
+    # Every language draws the same area (a document whose languages disagree is refused).
+    return cap_document().replace(b"50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", polygon.encode())
 
 
 def _with_area(extra: str) -> bytes:
@@ -133,7 +134,7 @@ def test_a_valid_document_becomes_a_submitted_alert_awaiting_approval(client, to
 def test_a_polygon_and_a_circle_over_ixelles_are_imported(client, token):
     polygon = "50.8275,4.3700 50.8275,4.3760 50.8225,4.3760 50.8225,4.3700 50.8275,4.3700"
     document = _with_polygon(polygon).replace(
-        b"</polygon>", b"</polygon><circle>50.8272,4.3717 1.5</circle>", 1
+        b"</polygon>", b"</polygon><circle>50.8272,4.3717 1.5</circle>"
     )
     response = _post(client, document, token)
     assert response.status_code == 201, response.content
