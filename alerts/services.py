@@ -835,7 +835,7 @@ def alert_import(*, user, parsed) -> Alert:
         )
     references = None
     if parsed.references:
-        references = partner_referenced_alert(parsed)
+        references = partner_referenced_alert(parsed, user)
         if references is None:
             raise AlertTransitionError(
                 _("The referenced alert is unknown here: %(identifiers)s")

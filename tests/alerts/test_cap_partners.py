@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from alerts.cap_vocab import MsgType
-from alerts.models import Alert, AlertAction, AlertState
+from alerts.factories import UserFactory
+from alerts.models import Alert, AlertAction, AlertState, ImportToken
 from tests.alerts.test_cap_import import _post, cap_document, token  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,23 @@ def test_the_same_partner_identifier_twice_is_refused(client, token):  # noqa: F
     assert response.status_code == 400
     assert "already sent a message with identifier PARTNER-1" in response.json()["error"]
     assert Alert.objects.count() == 1
+
+
+def test_another_partner_account_cannot_withdraw_or_follow_up_a_partner_alert(client, token):  # noqa: F811
+    """The partner identity names the account too: another import token that copies the
+    first partner's sender and references (readable in any CAP it relays) finds nothing,
+    and the first partner's alert awaiting approval stays as it was."""
+    original, reference = _original(client, token)
+    other = UserFactory(username="other-partner-system", groups=["Alert authors"])
+    _token, other_raw = ImportToken.issue(name="Other partner", user=other)
+
+    response = _post(client, _follow_up(reference, "Cancel", infos=False), other_raw)
+
+    assert response.status_code == 400
+    assert "unknown here" in response.json()["error"]
+    original.refresh_from_db()
+    assert original.state == AlertState.SUBMITTED
+    assert not original.events.filter(action=AlertAction.WITHDRAWN).exists()
+    _send(original)
+    response = _post(client, _follow_up(reference, "Update", identifier="X-9"), other_raw)
+    assert response.status_code == 400 and Alert.objects.count() == 1
