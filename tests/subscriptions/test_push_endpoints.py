@@ -8,10 +8,19 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from alerts.subscriptions.push_endpoints import push_endpoint_validate
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
+
 
 ACCEPTED = [
     "https://fcm.googleapis.com/fcm/send/dGVzdA:APA91bHxyz",

@@ -7,6 +7,7 @@ import json
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.utils import translation
 
 from alerts.subscriptions.factories import ContactPointFactory
 from alerts.subscriptions.forms import SubscribeForm
@@ -16,6 +17,13 @@ from tests.subscriptions.helpers import browser_subscription, subscribe_data
 SUBSCRIBE = "/fr/subscribe/"
 PUSH_JSON = "/fr/subscriptions/push/"
 CHANGE = "/webhooks/push/subscription-change"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The form's messages in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def _b64(raw: bytes) -> str:
@@ -71,7 +79,7 @@ def test_a_loopback_endpoint_is_refused_by_the_page_and_nothing_is_stored(client
         PUSH_JSON, json.dumps({"subscription": subscription}), content_type="application/json"
     )
     assert answer.status_code == 400
-    assert "notification service" in answer.json()["error"]
+    assert "service de ce navigateur" in answer.json()["error"]  # the page is French
     assert not ContactPoint.objects.exists()
 
 
