@@ -5,13 +5,16 @@ the estimate goes back to GSM-7 and fewer segments; without JavaScript the same 
 does the same through the server."""
 
 import re
+import unicodedata
 
 import pytest
 from django.conf import settings as django_settings
 
 from alerts.factories import AlertFactory, AuthorFactory
 from alerts.models import EXERCISE_MARKER
+from alerts.sms_encoding import sms_length
 from tests.browser.conftest import axe_violations, describe, signed_in_context
+from tests.conftest import login_with_second_factor
 
 pytestmark = [
     pytest.mark.browser,
@@ -102,8 +105,6 @@ def test_without_javascript_the_button_replaces_through_the_server(
     server's warning; the button substitutes in the form and keeps what else was typed."""
     from playwright.sync_api import expect
 
-    from tests.conftest import login_with_second_factor
-
     author = AuthorFactory(username="author")
     alert = AlertFactory(created_by=author)
     alert.infos.filter(language="fr").update(sms_text=TYPED)
@@ -145,11 +146,7 @@ TRICKY = [
 
 
 def test_the_live_estimate_counts_as_the_server_sends(browser, live_server, client, demo_site):
-    import unicodedata
-
     from playwright.sync_api import expect
-
-    from alerts.sms_encoding import sms_length
 
     author = AuthorFactory(username="author")
     alert = AlertFactory(created_by=author, status="Test")
