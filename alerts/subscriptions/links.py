@@ -1,15 +1,14 @@
 """Absolute links for messages, in the subscriber's language, and the RFC 8058 headers."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+
+from portal.site_urls import absolute_url
 
 from . import tokens
 from .models import ContactPoint, Subscriber
 
-
-def absolute(path: str) -> str:
-    return settings.SITE_BASE_URL.rstrip("/") + path
+absolute = absolute_url
 
 
 def _reverse(name: str, language: str, **kwargs) -> str:
