@@ -19,6 +19,7 @@ from alerts.cap_vocab import CAP_NAMESPACE, Category, Scope
 from alerts.data.communes import REGION_NIS_CODE
 from alerts.models import Alert
 from alerts.models.alerts import INFO_LANGUAGES, parse_polygons
+from portal.site_urls import absolute_url, page_absolute_url
 
 CAP_CONTENT_TYPE = "application/cap+xml"
 NSMAP = {None: CAP_NAMESPACE}
@@ -58,10 +59,6 @@ def cap_datetime(value) -> str:
     return local.isoformat()
 
 
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def cap_url(alert: Alert) -> str:
     return absolute_url(reverse("alerts_data:cap", kwargs={"identifier": alert.identifier}))
 
@@ -69,6 +66,17 @@ def cap_url(alert: Alert) -> str:
 def page_url(alert: Alert, language: str) -> str:
     with translation.override(language):
         return absolute_url(reverse("alerts:detail", kwargs={"identifier": alert.identifier}))
+
+
+def _web(alert: Alert, info, language: str) -> str:
+    """The guidance page chosen for this language, or else the alert's own page; both on
+    the public address (SITE_BASE_URL), never the Site record's host."""
+    if info.web_page_id:
+        try:
+            return page_absolute_url(info.web_page)
+        except ValueError:  # no longer routable (unpublished): the alert's page instead
+            pass
+    return page_url(alert, language)
 
 
 def reference_chain(alert: Alert) -> list[Alert]:
@@ -163,8 +171,7 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         _sub(block, "description", info.description)
         if info.instruction:
             _sub(block, "instruction", info.instruction)
-        web = info.web_page.specific.full_url if info.web_page_id else None
-        _sub(block, "web", web or page_url(alert, language))
+        _sub(block, "web", _web(alert, info, language))
         _sub(block, "contact", CONTACT)
         area = _sub(block, "area")
         _sub(area, "areaDesc", alert.area_description(language) or "-")

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from portal.site_urls import page_absolute_url
+
 PAST_WINDOW = timedelta(days=90)
 
 
@@ -25,7 +27,9 @@ def events_calendar(index_page, request) -> bytes:
         event.add("dtstamp", page.last_published_at or timezone.now())
         event.add("location", page.location)
         event.add("description", page.intro)
-        event.add("url", page.get_full_url(request))
+        # The public address (SITE_BASE_URL): a calendar is read outside the site, and the
+        # Site record's host (localhost, no port) or the request's may not be it.
+        event.add("url", page_absolute_url(page))
         if page.organiser_email:
             event.add("organizer", f"mailto:{page.organiser_email}", {"CN": page.organiser_name})
         calendar.add_component(event)
