@@ -4,18 +4,23 @@ import base64
 import hashlib
 import json
 
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from alerts.cap_vocab import Severity
 from alerts.channels.base import Message
 from alerts.models import Alert
 from alerts.rendering import render_email, render_push, render_sms
-from alerts.subscriptions.links import unsubscribe_headers
+from alerts.subscriptions import links
 
 from .models import Delivery
 
 DEFAULT_TTL = 24 * 3600
 MAX_TTL = 28 * 24 * 3600
+# Where each recipient's own links go in the footer rendered once per language (a signed
+# link is URL-safe text: escaping leaves it unchanged, so it may replace the slot as is).
+MANAGE_SLOT = "__lux_manage_url__"
+UNSUBSCRIBE_SLOT = "__lux_unsubscribe_url__"
 
 
 def push_topic(alert: Alert) -> str:
@@ -49,6 +54,32 @@ class MessageBuilder:
             self._texts[key] = render(alert, language)
         return self._texts[key]
 
+    def _footer(self, language: str) -> tuple[str, str]:
+        """The footer every alert email ends with (text, html), with slots for the links."""
+        key = ("footer", None, language)
+        if key not in self._texts:
+            context = {"manage_url": MANAGE_SLOT, "unsubscribe_url": UNSUBSCRIBE_SLOT}
+            with translation.override(language):
+                self._texts[key] = (
+                    str.__str__(render_to_string("alerts/messages/email_footer.txt", context)),
+                    str.__str__(render_to_string("alerts/messages/email_footer.html", context)),
+                )
+        return self._texts[key]
+
+    def _email_with_footer(self, email, delivery: Delivery) -> tuple[str, str]:
+        """The alert email's text and html with the recipient's manage and unsubscribe
+        links (in the subscriber's language) in a visible footer."""
+        contact_point = delivery.contact_point
+        urls = {
+            MANAGE_SLOT: links.manage_url(contact_point.subscriber),
+            UNSUBSCRIBE_SLOT: links.unsubscribe_url(contact_point),
+        }
+        text, html = self._footer(delivery.language)
+        for slot, url in urls.items():
+            text, html = text.replace(slot, url), html.replace(slot, url)
+        body, end, rest = email.html.rpartition("</body>")
+        return email.text + text, (body + html + end + rest) if end else email.html + html
+
     def build(self, delivery: Delivery) -> Message:
         alert = self.alert(delivery.alert_id)
         contact_point = delivery.contact_point
@@ -77,12 +108,13 @@ class MessageBuilder:
                 reference=reference,
             )
         email = self._text("email", alert, language)
+        text, html = self._email_with_footer(email, delivery)
         return Message(
             channel="email",
             address=contact_point.address,
             subject=email.subject,
-            text=email.text,
-            html=email.html,
-            headers=unsubscribe_headers(contact_point),
+            text=text,
+            html=html,
+            headers=links.unsubscribe_headers(contact_point),
             reference=reference,
         )
