@@ -68,10 +68,16 @@ def _link_problem(request, error: tokens.InvalidLink, status: int = 400):
     return render(request, "subscriptions/link_problem.html", {"expired": expired}, status=status)
 
 
+def _push_public_key() -> str:
+    """The VAPID public key the browser subscribes with, when the site can also sign pushes
+    (both keys set); empty otherwise, and the pages offer no notifications."""
+    return settings.VAPID_PUBLIC_KEY if settings.VAPID_PRIVATE_KEY else ""
+
+
 def _context(**extra):
     return {
         "always_severities": ALWAYS_DELIVERED_SEVERITIES,
-        "vapid_public_key": settings.VAPID_PUBLIC_KEY,
+        "vapid_public_key": _push_public_key(),
         **extra,
     }
 

@@ -1,6 +1,7 @@
 /* Subscribe and manage pages: browser notifications and precise location, each asked for
-   only after the person clicks the matching button. Works without this script (email and
-   SMS need no JavaScript). */
+   only after the person clicks the matching button; a search box over the communes; the
+   error summary's links bring the field's question into view. Works without this script
+   (email and SMS need no JavaScript, the communes are a plain list). */
 (function () {
   "use strict";
 
@@ -93,7 +94,60 @@
     });
   }
 
+  // Lower case, accents dropped: "schaerbeek" finds Schaerbeek and "etterbeek" Etterbeek.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function setupCommuneSearch() {
+    var box = document.querySelector("[data-commune-search]");
+    if (!box) return;
+    var input = box.querySelector("input[type=search]");
+    var count = box.querySelector("[data-commune-search-count]");
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-commune-terms]"));
+    box.hidden = false;
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value.trim());
+      var shown = 0;
+      items.forEach(function (item) {
+        var visible = !wanted || fold(item.dataset.communeTerms + " " + item.textContent).indexOf(wanted) !== -1;
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = shown ? "" : box.dataset.noneText || "";
+    });
+  }
+
+  // GOV.UK's error summary: a link moves focus to the field, and the field's label or
+  // legend (the question) is scrolled into view with it, not hidden above the screen edge.
+  function setupErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) return;
+    if (document.activeElement !== summary) summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) return;
+      event.preventDefault();
+      var details = target.closest("details");
+      if (details) details.open = true;
+      var choices = target.closest(".form-choices");
+      var legend = choices && choices.querySelector("legend");
+      var label = target.id && document.querySelector("label[for='" + target.id + "']");
+      var heading = legend || label || target;
+      heading.scrollIntoView();
+      target.focus({ preventScroll: true });
+      if (document.activeElement !== target) {
+        target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupErrorSummary();
+    setupCommuneSearch();
     setupPush();
     setupGeolocation();
   });
