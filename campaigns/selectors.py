@@ -1,11 +1,7 @@
 """Reads of the preparedness content."""
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Count
 from wagtail.models import Locale, Page
 
@@ -60,52 +56,3 @@ def search_pages(query: str, locale: Locale | None = None):
     if not words:
         return pages.none()
     return pages.search(" ".join(words), operator="and")
-
-
-@dataclass
-class TranslationGap:
-    source: Page
-    language: str
-    state: str  # "missing" or "outdated"
-    translation: Page | None = None
-    source_changed_at: datetime | None = None
-    translated_at: datetime | None = None
-
-
-def translation_gaps() -> list[TranslationGap]:
-    """Live pages whose French or Dutch version is missing or older than its source.
-
-    The source of a page is its French version (Dutch and English are synchronised from
-    French); a page written first in another language has that page as its source. A
-    translation is out of date when the source has a revision newer than the
-    translation's last publication. A wagtail-localize alias (an untranslated copy) counts
-    as missing.
-    """
-    required = list(settings.REQUIRED_LANGUAGES)
-    pages = (
-        Page.objects.filter(depth__gt=1, locale__language_code__in=required)
-        .select_related("locale")
-        .order_by("path")
-    )
-    by_key = defaultdict(dict)
-    for page in pages:
-        by_key[page.translation_key][page.locale.language_code] = page
-    gaps = []
-    for versions in by_key.values():
-        source = versions.get(required[0]) or next(iter(versions.values()))
-        if not source.live or source.alias_of_id:
-            continue
-        for language in required:
-            if language == source.locale.language_code:
-                continue
-            translation = versions.get(language)
-            if translation is None or translation.alias_of_id:
-                gaps.append(TranslationGap(source, language, "missing"))
-                continue
-            changed = source.latest_revision_created_at
-            translated = translation.last_published_at
-            if changed and (translated is None or changed > translated):
-                gaps.append(
-                    TranslationGap(source, language, "outdated", translation, changed, translated)
-                )
-    return gaps

@@ -84,8 +84,13 @@ def editorial_workflow_setup(*, listing_pages) -> Workflow:
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    writers.permissions.add(access_admin)
-    editors.permissions.add(access_admin)
+    # Both may start a translation (wagtail-localize's "Translate"); it stays a draft until
+    # its texts are translated and the workflow approves it (campaigns.translations).
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    writers.permissions.add(access_admin, submit_translation)
+    editors.permissions.add(access_admin, submit_translation)
     page_permissions = {
         codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         for codename in ("add_page", "change_page", "publish_page")

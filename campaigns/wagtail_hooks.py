@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -6,11 +8,12 @@ from wagtail.permissions import register_permission_policy
 
 from campaigns.models import TrainingRegistration
 from campaigns.permissions import RegistrationPermissionPolicy
-from campaigns.selectors import translation_gaps
+from campaigns.translations import page_translation, translation_gaps, translation_submit
 
 
 class TranslationStatusPanel(Component):
-    """Dashboard panel: live pages whose French or Dutch version is missing or out of date."""
+    """Dashboard panel: live pages whose French or Dutch version is missing, unpublished,
+    partly translated or out of date, each with a link to where to act."""
 
     name = "campaigns_translation_status"
     order = 150
@@ -26,6 +29,53 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("before_edit_page", order=-1)
+def translation_publish_through_workflow(request, page):
+    """The translation editor's "Publish in Nederlands" (wagtail-localize answers a POST with
+    action=publish to the page's edit view; this hook runs first): refused while texts are
+    untranslated, and sent through the page's moderation workflow instead of publishing.
+    Pages without workflow publish as wagtail-localize does. Wagtail's page editor has
+    already checked that the user may edit the page."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = page_translation(page)
+    if translation is None:
+        return None
+    outcome = translation_submit(translation=translation, page=page, user=request.user)
+    names = {"page": page.get_admin_display_title()}
+    names["language"] = translation.target_locale.get_display_name()
+    if outcome.status == "no_workflow":
+        return None
+    if outcome.status == "incomplete":
+        messages.error(
+            request,
+            _(
+                "“%(page)s” cannot go live in %(language)s yet: %(missing)s of %(total)s texts "
+                "are not translated."
+            )
+            % {**names, "missing": outcome.progress.missing, "total": outcome.progress.total},
+        )
+    elif outcome.status == "submitted":
+        messages.success(
+            request,
+            _(
+                "“%(page)s” in %(language)s was submitted to %(workflow)s; it goes live once "
+                "approved."
+            )
+            % {**names, "workflow": outcome.workflow_name},
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "“%(page)s” in %(language)s is already in %(workflow)s; the approver will "
+                "publish this version."
+            )
+            % {**names, "workflow": outcome.workflow_name},
+        )
+    return redirect(request.path)
 
 
 class TrainingRegistrationViewSet(ModelViewSet):
@@ -50,3 +100,12 @@ register_permission_policy(TrainingRegistration, RegistrationPermissionPolicy(Tr
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return TrainingRegistrationViewSet("training_registrations")
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    actions.register_action(
+        "campaigns.registration_cancel",
+        _("Cancel registration"),
+        _("Registration cancelled by the registrant (link in the confirmation email)"),
+    )

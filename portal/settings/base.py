@@ -244,6 +244,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_JQUERY = True
+# Submitting a page for translation saves the target page as a draft (never live with the
+# source language's text); it goes live through the workflow once translated.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Cache: local memory by default; Redis when CACHE_URL is set.
 CACHE_URL = env_str("CACHE_URL")

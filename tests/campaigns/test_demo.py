@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page, WorkflowPage
 
-from campaigns import demo, models, selectors
+from campaigns import demo, models, selectors, translations
 from campaigns.models import TrainingRegistration, TrainingSession
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_seed_is_idempotent_and_complete(demo_site, client):
     # An alert on a weather hazard finds its guidance in Dutch.
     assert selectors.risk_page_for_category("Met", "nl").title == "Overstroming"
     # Nothing is left to translate into French or Dutch.
-    assert selectors.translation_gaps() == []
+    assert translations.translation_gaps() == []
     # The pages render.
     for page in Page.objects.live().filter(depth__gt=2).specific():
         assert client.get(page.url).status_code == 200, page.url

@@ -1,4 +1,4 @@
-"""Reads: the risk page of an alert category, and the translation gaps."""
+"""Reads: the risk page of an alert category, and the places left in a training."""
 
 import pytest
 
@@ -34,34 +34,3 @@ def test_places_left_counts_every_language_copy(sections):
     factories.TrainingRegistrationFactory(session=page.sessions.get())
     factories.TrainingRegistrationFactory(session=dutch.sessions.get())
     assert selectors.session_places_left([session]) == {session.pk: 1}
-
-
-def test_translation_gaps_missing_and_outdated(sections):
-    index = sections["guides"]["fr"]
-    publish(factories.GuidePageFactory(parent=index, title="Sans traduction"))
-    changed = publish(factories.GuidePageFactory(parent=index, title="Modifié"))
-    translate(changed, "nl", title="Gewijzigd")
-    current = publish(factories.GuidePageFactory(parent=index, title="À jour"))
-    translate(current, "nl", title="Actueel")
-    changed.intro = "Nouvelle introduction."
-    changed.save_revision()  # a new draft of the source, after the translation
-
-    gaps = {(gap.source.title, gap.language): gap.state for gap in selectors.translation_gaps()}
-    assert gaps == {("Sans traduction", "nl"): "missing", ("Modifié", "nl"): "outdated"}
-
-
-def test_a_dutch_page_without_french_version_is_a_gap(sections):
-    dutch_only = publish(
-        factories.GuidePageFactory(parent=sections["guides"]["nl"], title="Alleen Nederlands")
-    )
-    (gap,) = selectors.translation_gaps()
-    assert (gap.source.pk, gap.language, gap.state) == (dutch_only.pk, "fr", "missing")
-
-
-def test_an_untranslated_wagtail_localize_alias_counts_as_missing(sections):
-    from wagtail.models import Locale
-
-    page = publish(factories.GuidePageFactory(parent=sections["guides"]["fr"], title="Voisins"))
-    page.copy_for_translation(Locale.objects.get(language_code="nl"), alias=True)
-    (gap,) = selectors.translation_gaps()
-    assert (gap.source.pk, gap.language, gap.state) == (page.pk, "nl", "missing")
