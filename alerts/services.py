@@ -37,6 +37,7 @@ from alerts.models.fast_track import PLACEHOLDER, PLACEHOLDERS, texts_fingerprin
 from alerts.models.fast_track import TEXT_FIELDS as FAST_TRACK_FIELDS
 from alerts.outgoing import fingerprint as _fingerprint
 from alerts.outgoing import outgoing_payload, payload_changes
+from portal.page_cache import ALERTS as PAGE_CACHE_ALERTS
 from portal.page_cache import page_cache_clear_on_commit
 from portal.two_factor import second_factor_refusal
 
@@ -74,8 +75,8 @@ def record_event(
     *, alert, action, user, from_state="", to_state=None, detail="", version=None
 ) -> AlertEvent:
     if (alert.state if to_state is None else to_state) in (AlertState.SENDING, AlertState.SENT):
-        # Public pages, banner and feeds change: cached pages go stale once this commits.
-        page_cache_clear_on_commit()
+        # Alert pages, banner and feeds change: they go stale once this commits.
+        page_cache_clear_on_commit(PAGE_CACHE_ALERTS)
     return AlertEvent.objects.create(
         alert=alert,
         action=action,

@@ -3,8 +3,9 @@
 Under a crisis spike every clear of the page cache makes every hot page stale at once. So
 that each process does not re-render each of them for every concurrent request, a page
 stays in the shared cache for PAGE_CACHE_STALE_SECONDS (default 24 h) with the version and
-time it was made at (an Entry); it is fresh while made at the current version and less
-than PAGE_CACHE_SECONDS ago. On a stale or missing page:
+time it was made at (an Entry); it is fresh while made at the current versions of its
+scopes (portal.page_cache_scopes) and less than PAGE_CACHE_SECONDS ago (or the shorter
+max-age its view asked for). On a stale or missing page:
 
 - one request renders it, the one that takes a short lock in the cache (`cache.add`,
   expiring after PAGE_CACHE_LOCK_SECONDS, default 10 s, should its holder die);
@@ -50,25 +51,26 @@ def cache_control() -> dict:
 
 
 class Entry(NamedTuple):
-    version: int
+    version: tuple  # the versions of the page's scopes when its render began
     made_at: float  # time.time() when its render began
     response: object
+    seconds: int  # fresh for so long
 
     @classmethod
     def read(cls, value):
         """The Entry stored in the cache, or None (nothing, or another format)."""
-        if isinstance(value, tuple) and len(value) == 3:
+        if isinstance(value, tuple) and len(value) == 4:
             return cls(*value)
         return None
 
-    def fresh(self, version) -> bool:
-        return self.version == version and time.time() - self.made_at < settings.PAGE_CACHE_SECONDS
+    def fresh(self, versions) -> bool:
+        return self.version == versions and time.time() - self.made_at < self.seconds
 
 
-def page_render_coalesced(*, cache, key, version_key, entry, render):
-    """(response, X-Page-Cache value or None, version it is current at or None) for a page
-    whose `entry` (or None) is not fresh. `render()` renders the page and stores it when it
-    may be cached."""
+def page_render_coalesced(*, cache, key, scope_keys, entry, render):
+    """(response, X-Page-Cache value or None, whether it is current) for a page whose
+    `entry` (or None) is not fresh; `scope_keys` hold the versions of its scopes. `render()`
+    renders the page and stores it when it may be cached."""
     lock = key + LOCK_SUFFIX
     if cache.add(lock, 1, timeout=lock_seconds()):
         try:
@@ -76,11 +78,9 @@ def page_render_coalesced(*, cache, key, version_key, entry, render):
         finally:
             cache.delete(lock)
     arrived = time.time()
-    if entry is not None and arrived - entry.made_at < (
-        settings.PAGE_CACHE_SECONDS + revalidate_seconds()
-    ):
-        return entry.response, "stale", None
-    made = _await_render(cache, key, lock, version_key, since=arrived)
+    if entry is not None and arrived - entry.made_at < entry.seconds + revalidate_seconds():
+        return entry.response, "stale", False
+    made = _await_render(cache, key, lock, scope_keys, since=arrived)
     if made is not None:
         return made
     return _render_or_stale(render, entry)
@@ -90,20 +90,20 @@ def _render_or_stale(render, entry):
     response = render()
     failed = response.status_code >= 500
     if failed and entry is not None and time.time() - entry.made_at < stale_seconds():
-        return entry.response, "stale-error", None
-    return response, None, None
+        return entry.response, "stale-error", False
+    return response, None, True
 
 
-def _await_render(cache, key, lock, version_key, *, since):
+def _await_render(cache, key, lock, scope_keys, *, since):
     """The page another request is rendering, once stored; None when it gives up."""
     deadline = time.monotonic() + wait_seconds()
     while time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
-        found = cache.get_many([version_key, key, lock])
+        found = cache.get_many([*scope_keys, key, lock])
         entry = Entry.read(found.get(key))
-        version = found.get(version_key)
-        if entry is not None and (entry.made_at >= since or entry.fresh(version)):
-            return entry.response, "hit", entry.version if entry.version == version else None
+        versions = tuple(found.get(k) for k in scope_keys)
+        if entry is not None and (entry.made_at >= since or entry.fresh(versions)):
+            return entry.response, "hit", entry.version == versions
         if lock not in found:  # rendered but not storable, or failed: render here
             return None
     return None

@@ -59,6 +59,11 @@ def _allows_geolocation(request) -> bool:
     return match is not None and (match.namespace, match.url_name) in GEOLOCATION_VIEWS
 
 
+def permissions_policy(request) -> str:
+    geolocation = "geolocation=(self)" if _allows_geolocation(request) else "geolocation=()"
+    return f"{geolocation}, {PERMISSIONS}"
+
+
 def _policy(path: str) -> str:
     if path.startswith(ALERT_ADMIN_PREFIX):
         return ALERT_ADMIN_POLICY
@@ -75,6 +80,5 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         policy = _policy(request.path)
         response.headers.setdefault("Content-Security-Policy", policy)
-        geolocation = "geolocation=(self)" if _allows_geolocation(request) else "geolocation=()"
-        response.headers.setdefault("Permissions-Policy", f"{geolocation}, {PERMISSIONS}")
+        response.headers.setdefault("Permissions-Policy", permissions_policy(request))
         return response

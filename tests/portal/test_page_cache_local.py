@@ -18,6 +18,7 @@ from django.db import close_old_connections
 from portal import page_cache
 from portal.page_cache_front import PageCacheFront
 from portal.page_cache_local import CHANNEL
+from portal.page_cache_scopes import ALL, scope_key
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
@@ -150,6 +151,7 @@ def test_without_a_live_subscription_nothing_is_answered_from_memory(demo_site, 
     server_connection.client_kill_filter(_type="pubsub")
     assert _until(lambda: page_cache._local.version is None), "the lost connection went unseen"
     # A clear whose announcement nobody can hear: the version alone must be enough.
+    server_connection.incr(":1:" + scope_key(ALL))
     server_connection.incr(":1:" + page_cache.VERSION_KEY)
     django.calls = 0
     assert get(app)[1]["X-Page-Cache"] == "miss"
