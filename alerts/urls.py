@@ -1,4 +1,4 @@
-"""Alert pages, inside the language prefix (/fr/alerts/, /nl/alerts/, /en/alerts/)."""
+"""Alert pages, inside the language prefix (/fr/alertes/, /nl/waarschuwingen/, /en/alerts/)."""
 
 from django.urls import path
 

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaigns_views
-from portal import passkeys, two_factor_views, views
+from portal import legacy_paths, passkeys, two_factor_views, views
 
 # Language-neutral endpoints: machines, the admin and the language switch.
 urlpatterns = [
@@ -37,11 +38,16 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Citizen pages live under /fr/, /nl/ and /en/; "/" is redirected by LocaleMiddleware
-# according to the language cookie, then Accept-Language, then French.
+# according to the language cookie, then Accept-Language, then French. Their path segments
+# are translated (/fr/alertes/, /nl/waarschuwingen/, /en/alerts/); the English segments the
+# French and Dutch sites used before redirect permanently to the translated ones.
 urlpatterns += i18n_patterns(
-    path("search/", campaigns_views.search, name="search"),
-    path("alerts/", include("alerts.urls")),
+    # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
+    path(pgettext_lazy("URL", "search/"), campaigns_views.search, name="search"),
+    # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
+    path(pgettext_lazy("URL", "alerts/"), include("alerts.urls")),
     path("", include("alerts.subscriptions.urls")),
+    re_path(legacy_paths.LEGACY_PATTERN, legacy_paths.legacy_path_redirect, name=legacy_paths.NAME),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,6 +8,7 @@ from alerts.cap_vocab import Status
 from alerts.factories import AlertFactory, SentAlertFactory, UserFactory
 from alerts.models import Alert, AlertAction, AlertState, AlertTemplate
 from tests.conftest import login_with_second_factor
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -91,11 +92,11 @@ def test_full_flow_author_composes_second_user_approves_alert_is_public(
 
     client.logout()
     for language, word in (("fr", "abri"), ("nl", "binnen"), ("en", "indoors")):
-        page = client.get(f"/{language}/alerts/{alert.identifier}/").content.decode()
+        page = client.get(path_in(language, "alerts:detail", alert.identifier)).content.decode()
         assert word in page
     assert (
         "Restez à l&#x27;intérieur à Ixelles."
-        in client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+        in client.get(path_in("fr", "alerts:detail", alert.identifier)).content.decode()
     )
     actions = list(alert.events.values_list("action", flat=True))
     assert actions[:3] == [AlertAction.CREATED, AlertAction.EDITED, AlertAction.SUBMITTED]

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from alerts.models import Alert, AlertTemplate
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_demo_seed_is_idempotent_and_publishes_an_exercise_and_a_past_alert(
     password = line.rsplit("/", 1)[1].strip()
     assert client.login(username="alert-approver", password=password)
     client.logout()
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     assert "EXERCICE / OEFENING / EXERCISE" in html
     assert "Fin de l&#x27;alerte : Tempête — Région de Bruxelles-Capitale" in html
     assert 'class="alert-banner"' in client.get("/nl/", follow=True).content.decode()

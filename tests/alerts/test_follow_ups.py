@@ -14,6 +14,7 @@ from alerts.models import AlertAction, AlertState, FastTrackKind
 from alerts.outgoing import outgoing_payload
 from alerts.rendering import render_email, render_push, render_sms
 from alerts.subscriptions.factories import ContactPointFactory, PlaceFactory, SubscriberFactory
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_two_ended_incidents_are_told_apart_on_the_public_site(client, demo_site
             original=SentAlertFactory(area=[commune]), user=approver, reason="Over"
         )
         type(ending).objects.filter(pk=ending.pk).update(state=AlertState.SENT)
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     assert "Fin de l&#x27;alerte : Rejet chimique — Ixelles" in html
     assert "Fin de l&#x27;alerte : Rejet chimique — Uccle" in html
 
@@ -169,7 +170,7 @@ def test_past_alerts_are_listed_once_per_incident_with_its_messages(
     type(update).objects.filter(pk__in=[update.pk, ending.pk]).update(
         state=AlertState.SENT, sent=original.sent
     )
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     past = html[html.index('id="past-title"') :]
     assert past.count('class="alert-card') == 1
     assert past.count("<li><time") == 3  # the original, its update, its all-clear

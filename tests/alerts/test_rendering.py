@@ -4,6 +4,7 @@ from alerts.cap_vocab import Status
 from alerts.factories import AlertFactory
 from alerts.models import EXERCISE_MARKER
 from alerts.rendering import render_email, render_push, render_sms, sms_preview
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_live_alert_texts_carry_no_marker_and_the_language_of_the_recipient():
     assert render_sms(alert, "nl") == "ALARM: ga naar binnen, sluit de ramen."
     assert "EXERCI" not in render_email(alert, "fr").text
     assert "Que faire" in render_email(alert, "fr").text
-    assert "/nl/alerts/" in render_push(alert, "nl")["url"]
+    assert path_in("nl", "alerts:list") in render_push(alert, "nl")["url"]
 
 
 def test_sms_preview_costs_segments_times_price(settings):

@@ -9,6 +9,7 @@ from alerts.cap_vocab import Status
 from alerts.factories import SentAlertFactory
 from alerts.models import Alert, AlertState
 from alerts.outgoing import alert_fingerprint
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def _send_cancel(original, approver):
 )
 def test_alert_page_in_each_language(client, demo_site, language, headline, commune):
     alert = SentAlertFactory(area=["21009"])
-    response = client.get(f"/{language}/alerts/{alert.identifier}/")
+    response = client.get(path_in(language, "alerts:detail", alert.identifier))
     assert response.status_code == 200
     html = response.content.decode()
     assert headline in html
@@ -41,7 +42,7 @@ def test_list_shows_active_alerts_before_past_ones(client, demo_site, approver):
     past = SentAlertFactory(event="Past one")
     cancel = _send_cancel(past, approver)
     active = SentAlertFactory()
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     assert html.index(active.identifier) < html.index(cancel.identifier)
     assert "Alertes en vigueur" in html
 
@@ -50,13 +51,17 @@ def test_unpublished_alerts_are_not_public(client, demo_site):
     draft = SentAlertFactory(state=AlertState.SUBMITTED)
     restricted = SentAlertFactory(scope="Restricted")
     for alert in (draft, restricted):
-        assert client.get(f"/fr/alerts/{alert.identifier}/").status_code == 404
+        assert client.get(path_in("fr", "alerts:detail", alert.identifier)).status_code == 404
         assert client.get(f"/alerts/{alert.identifier}.xml", follow=True).status_code == 404
 
 
 def test_banner_on_every_page_while_active_and_gone_after_all_clear(client, demo_site, approver):
     alert = SentAlertFactory(severity="Extreme")
-    for url, severity in (("/fr/", "Extrême"), ("/nl/", "Extreem"), ("/fr/alerts/", "Extrême")):
+    for url, severity in (
+        ("/fr/", "Extrême"),
+        ("/nl/", "Extreem"),
+        (path_in("fr", "alerts:list"), "Extrême"),
+    ):
         html = client.get(url, follow=True).content.decode()
         assert 'class="alert-banner"' in html
         assert 'role="alert"' in html
@@ -78,7 +83,7 @@ def test_exercise_is_marked_on_page_and_banner(client, demo_site):
     alert = SentAlertFactory(status=Status.EXERCISE)
     home = client.get("/nl/", follow=True).content.decode()
     assert "EXERCICE / OEFENING / EXERCISE" in home
-    page = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    page = client.get(path_in("nl", "alerts:detail", alert.identifier)).content.decode()
     assert "EXERCICE / OEFENING / EXERCISE" in page
 
 
@@ -88,7 +93,7 @@ def test_update_and_all_clear_show_on_the_timeline(client, demo_site, author, ap
     update.infos.filter(language="fr").update(headline="Le nuage se déplace vers Uccle")
     Alert.objects.filter(pk=update.pk).update(state=AlertState.SENT, sent=timezone.now())
     _send_cancel(original, approver)
-    html = client.get(f"/fr/alerts/{original.identifier}/").content.decode()
+    html = client.get(path_in("fr", "alerts:detail", original.identifier)).content.decode()
     assert "Le nuage se déplace vers Uccle" in html
     assert "Fin de l&#x27;alerte" in html
     assert "Mise à jour" in html or "Update" in html
@@ -121,7 +126,7 @@ def test_the_area_is_shown_on_a_map_of_the_communes_and_in_words_without_a_tile_
     alert = SentAlertFactory(
         polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3", circles="50.85,4.35 2", area=["21009"]
     )
-    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    html = client.get(path_in("fr", "alerts:detail", alert.identifier)).content.decode()
     assert "data-area-map" in html and "leaflet.js" in html and "area-map.js" in html
     assert 'data-tile-url=""' in html and 'data-communes-url="/alerts/communes.geojson"' in html
     assert 'data-targeted="21009 "' in html
@@ -129,20 +134,20 @@ def test_the_area_is_shown_on_a_map_of_the_communes_and_in_words_without_a_tile_
     assert "<li>Ixelles</li>" in html and "50.8,4.3 50.9,4.3" in html and "50.85,4.35 2" in html
     assert client.get("/static/alerts/vendor/leaflet/leaflet.js").status_code == 200
     settings.ALERTS_MAP_TILE_URL = "https://tiles.example.invalid/{z}/{x}/{y}.png"
-    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    html = client.get(path_in("fr", "alerts:detail", alert.identifier)).content.decode()
     assert 'data-tile-url="https://tiles.example.invalid/{z}/{x}/{y}.png"' in html
 
 
 def test_a_commune_alert_has_its_map_too(client, demo_site):
     alert = SentAlertFactory(area=["21015", "21014"])
-    html = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    html = client.get(path_in("nl", "alerts:detail", alert.identifier)).content.decode()
     assert "data-area-map" in html and "<li>Schaarbeek</li>" in html
 
 
 def test_hostile_area_text_is_escaped_in_the_map_and_its_text(client, demo_site):
     hostile = '"><script>alert(1)</script>'
     alert = SentAlertFactory(polygons=hostile, circles=hostile)
-    html = client.get(f"/fr/alerts/{alert.identifier}/").content.decode()
+    html = client.get(path_in("fr", "alerts:detail", alert.identifier)).content.decode()
     assert "<script>alert(1)" not in html
     assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -177,4 +182,4 @@ def test_an_approved_alert_is_on_the_site_before_any_worker_ran(
     home = client.get("/fr/")
     assert home["X-Page-Cache"] == "miss"  # ... and stale once the approval committed
     assert "Rejet chimique" in home.content.decode()
-    assert alert.identifier in client.get("/fr/alerts/").content.decode()
+    assert alert.identifier in client.get(path_in("fr", "alerts:list")).content.decode()

@@ -2,6 +2,8 @@
 
 from wagtail.models import Locale
 
+from tests.paths import path_in
+
 PAGE_TYPES = [
     ("home", "portal.HomePage"),
     ("risk-index", "campaigns.RiskIndexPage"),
@@ -49,8 +51,8 @@ def page_urls(language: str, alert, expected: set[str] | None = None) -> dict[st
             continue
         assert page is not None, f"no live {label} in {language}"
         urls[name] = page.url
-    urls["alerts"] = f"/{language}/alerts/"
-    urls["alert"] = f"/{language}/alerts/{alert.identifier}/"
-    urls["search"] = f"/{language}/search/?q={SEARCH_WORD[language]}"
-    urls["subscribe"] = f"/{language}/subscribe/"
+    urls["alerts"] = path_in(language, "alerts:list")
+    urls["alert"] = path_in(language, "alerts:detail", alert.identifier)
+    urls["search"] = f"{path_in(language, 'search')}?q={SEARCH_WORD[language]}"
+    urls["subscribe"] = path_in(language, "subscriptions:subscribe")
     return urls

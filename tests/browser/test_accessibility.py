@@ -9,6 +9,7 @@ import pytest
 from alerts.factories import SentAlertFactory
 from tests.browser.conftest import axe_violations, describe
 from tests.browser.pages import page_urls
+from tests.paths import path_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -37,7 +38,9 @@ def test_every_citizen_page_type_has_no_wcag_a_or_aa_violation(
             page.check("input[name=whole_region]")
             page.check("input[name=consent]")
             page.locator("#subscribe-form button[type=submit]").click()
-            page.wait_for_url(re.compile(r"/subscribe/pending/$"))
+            page.wait_for_url(
+                re.compile(re.escape(path_in(language, "subscriptions:pending")) + "$")
+            )
             violations = axe_violations(page)
             if violations:
                 found[f"pending {page.url}"] = violations
@@ -80,7 +83,7 @@ def test_the_subscribe_form_is_filled_in_and_sent_with_the_keyboard_alone(
     settings.SITE_BASE_URL = live_server.url
     page = browser.new_page()
     page.set_default_timeout(10_000)
-    page.goto(f"{live_server.url}/nl/subscribe/")
+    page.goto(live_server.url + path_in("nl", "subscriptions:subscribe"))
     first = _tab_to(page, lambda f: True)
     assert first["text"] == "Naar de hoofdinhoud"  # the skip link comes first
     _tab_to(page, lambda f: f["name"] == "email")
@@ -92,7 +95,7 @@ def test_the_subscribe_form_is_filled_in_and_sent_with_the_keyboard_alone(
     submit = _tab_to(page, lambda f: f["tag"] == "button" and f["type"] == "submit")
     assert submit["text"] == "Inschrijven"
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/nl/subscribe/pending/$"))
+    expect(page).to_have_url(re.compile(re.escape(path_in("nl", "subscriptions:pending")) + "$"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from alerts.factories import AlertFactory, AuthorFactory, SentAlertFactory
 from tests.browser.conftest import signed_in_context
+from tests.paths import path_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -95,7 +96,7 @@ def test_the_public_page_shows_the_area_on_the_commune_outlines(
     settings.ALERTS_MAP_TILE_URL = ""
     alert = SentAlertFactory(area=["21015"], circles="50.8675,4.3736 1")
     page = browser.new_context().new_page()
-    page.goto(f"{live_server.url}/fr/alerts/{alert.identifier}/")
+    page.goto(live_server.url + path_in("fr", "alerts:detail", alert.identifier))
     _wait_for_outlines(page)
     map_element = page.get_by_role("region", name="Carte de la zone d'alerte")
     assert map_element.is_visible()

@@ -5,6 +5,7 @@ import pytest
 
 from alerts.factories import SentAlertFactory
 from tests.browser import chromium
+from tests.paths import path_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,9 +35,9 @@ def test_the_public_map_and_the_subscribe_page_work_without_a_violation(
                 else None
             ),
         )
-        page.goto(f"{live_server.url}/fr/alerts/{alert.identifier}/")
+        page.goto(live_server.url + path_in("fr", "alerts:detail", alert.identifier))
         page.wait_for_selector(".leaflet-container .leaflet-interactive")
-        page.goto(f"{live_server.url}/fr/subscribe/")
+        page.goto(live_server.url + path_in("fr", "subscriptions:subscribe"))
         page.wait_for_selector("#geo-enable:not([hidden])")
         page.click("#geo-enable")
         # A locator assertion: evaluating a string in the page is what the policy forbids.

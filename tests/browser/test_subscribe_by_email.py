@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.paths import path_before_token, path_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -21,7 +23,7 @@ def test_the_link_in_the_real_confirmation_email_confirms_the_address(
     settings.SITE_BASE_URL = live_server.url
     page = browser.new_page()
     page.set_default_timeout(10_000)
-    page.goto(f"{live_server.url}/fr/subscribe/")
+    page.goto(live_server.url + path_in("fr", "subscriptions:subscribe"))
     page.get_by_label("Adresse e-mail").fill("lea.martin@example.org")
     page.get_by_label(re.compile("Toute la Région de Bruxelles-Capitale")).check()
     page.get_by_label(
@@ -31,11 +33,12 @@ def test_the_link_in_the_real_confirmation_email_confirms_the_address(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Presque terminé : confirmez votre abonnement"
     )
-    assert page.url.endswith("/fr/subscribe/pending/")
+    assert page.url.endswith(path_in("fr", "subscriptions:pending"))
 
     [message] = smtp_settings.to("lea.martin@example.org")
     text = message.get_body(preferencelist=("plain",)).get_content()
-    [link] = re.findall(r"(http://\S+/fr/subscribe/confirm/[^\s/]+/)", text)
+    confirm = re.escape(path_before_token("fr", "subscriptions:confirm_email"))
+    [link] = re.findall(rf"(http://\S+{confirm}[^\s/]+/)", text)
     assert link.startswith(live_server.url)
     assert ContactPoint.objects.get(address="lea.martin@example.org").confirmed_at is None
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.campaigns.conftest import publish
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +19,8 @@ def _nav(html):
 
 def test_every_page_links_to_the_alerts_and_the_subscription(client, sections):
     html = client.get("/nl/").content.decode()
-    assert '<a href="/nl/alerts/">Waarschuwingen</a>' in html
-    assert 'href="/nl/subscribe/">' in html
+    assert f'<a href="{path_in("nl", "alerts:list")}">Waarschuwingen</a>' in html
+    assert f'href="{path_in("nl", "subscriptions:subscribe")}">' in html
 
 
 def test_navigation_links_existing_sections_in_order(client, sections):

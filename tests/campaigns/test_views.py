@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from campaigns import factories
 from tests.campaigns.conftest import publish, translate
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def flood(sections):
 )
 def test_search_returns_only_the_current_language(client, flood, language, expected, others):
     # "inondation" appears in every language's introduction on purpose.
-    response = client.get(f"/{language}/search/", {"q": "inondation"})
+    response = client.get(path_in(language, "search"), {"q": "inondation"})
     assert response.status_code == 200
     results = response.content.decode().split('class="search-results"')[1]
     assert f">{expected}</a>" in results
@@ -44,12 +45,12 @@ def test_search_returns_only_the_current_language(client, flood, language, expec
 
 
 def test_search_says_when_nothing_matches(client, flood):
-    html = client.get("/fr/search/", {"q": "volcan"}).content.decode()
+    html = client.get(path_in("fr", "search"), {"q": "volcan"}).content.decode()
     assert "Aucune page ne correspond à votre recherche." in html
 
 
 def test_search_page_without_query_shows_the_form(client, demo_site):
-    html = client.get("/nl/search/").content.decode()
+    html = client.get(path_in("nl", "search")).content.decode()
     assert '<input type="search" id="search-q" name="q"' in html
     assert '<html lang="nl">' in html
 
@@ -73,13 +74,13 @@ HOSTILE_QUERIES = [
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_search_answers_a_query_with_search_syntax_without_an_error(client, flood, query):
-    response = client.get("/fr/search/", {"q": query})
+    response = client.get(path_in("fr", "search"), {"q": query})
     assert response.status_code == 200
     assert f'name="q" value="{escape(query.strip())}"' in response.content.decode()
 
 
 def test_search_still_finds_the_words_around_search_syntax(client, flood):
-    html = client.get("/fr/search/", {"q": '"orage* (inondation) -'}).content.decode()
+    html = client.get(path_in("fr", "search"), {"q": '"orage* (inondation) -'}).content.decode()
     assert ">Inondation</a>" in html.split('class="search-results"')[1]
 
 
@@ -91,10 +92,10 @@ def test_search_still_finds_the_words_around_search_syntax(client, flood):
 )
 @given(query=st.text(max_size=60), page=st.text(max_size=5))
 def test_search_never_fails_whatever_the_query(flood, query, page):
-    response = Client().get("/fr/search/", {"q": query, "page": page})
+    response = Client().get(path_in("fr", "search"), {"q": query, "page": page})
     assert response.status_code == 200
 
 
 def test_search_without_a_single_word_finds_nothing(client, flood):
-    html = client.get("/fr/search/", {"q": '" * ( -'}).content.decode()
+    html = client.get(path_in("fr", "search"), {"q": '" * ( -'}).content.decode()
     assert "Aucune page ne correspond à votre recherche." in html

@@ -7,6 +7,8 @@ import re
 import pytest
 from PIL import Image
 
+from tests.paths import path_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -88,7 +90,7 @@ def test_the_offline_script_keeps_exactly_the_guidance_and_alerts_pages(client):
 
 
 def test_alerts_page_says_when_it_was_generated_and_has_a_hidden_offline_notice(client, demo_site):
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     assert 'class="template-alerts"' in html
     updated = re.search(r'Page mise à jour le <time datetime="([^"]+)">([^<]+)</time>', html)
     assert updated, html
@@ -100,7 +102,7 @@ def test_alert_page_says_when_it_was_generated_and_has_a_hidden_offline_notice(c
     from alerts.factories import SentAlertFactory
 
     alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
-    html = client.get(f"/nl/alerts/{alert.identifier}/").content.decode()
+    html = client.get(path_in("nl", "alerts:detail", alert.identifier)).content.decode()
     assert 'class="template-alert"' in html
     updated = re.search(r'Pagina bijgewerkt op <time datetime="([^"]+)">([^<]+)</time>', html)
     assert updated, html
@@ -120,9 +122,11 @@ def test_only_the_alerts_in_force_are_marked_for_offline_reading(client, demo_si
     expired = SentAlertFactory(
         polygons=area, effective=now - timedelta(hours=8), expires=now - timedelta(hours=2)
     )
-    html = client.get("/fr/alerts/").content.decode()
+    html = client.get(path_in("fr", "alerts:list")).content.decode()
     kept = re.search(r"<section [^>]*data-offline-alerts>(.*?)</section>", html, re.S)
     assert kept
-    assert f"/fr/alerts/{in_force.identifier}/" in kept.group(1)
-    assert f"/fr/alerts/{expired.identifier}/" not in kept.group(1)
-    assert f"/fr/alerts/{expired.identifier}/" in html  # listed among the past alerts
+    assert path_in("fr", "alerts:detail", in_force.identifier) in kept.group(1)
+    assert path_in("fr", "alerts:detail", expired.identifier) not in kept.group(1)
+    assert (
+        path_in("fr", "alerts:detail", expired.identifier) in html
+    )  # listed among the past alerts

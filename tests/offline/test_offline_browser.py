@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from tests.paths import path_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -104,7 +106,7 @@ def test_emergency_kit_read_once_is_read_again_offline(browser, site):
 def test_alerts_page_offline_is_the_saved_copy_and_says_so(browser, site):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site["origin"] + "/fr/alerts/")
+    page.goto(site["origin"] + path_in("fr", "alerts:list"))
     _wait_until_kept(page, "lux-offline-alerts-v1")
     notice = page.locator("[data-offline-notice]")
     assert not notice.is_visible()
@@ -129,12 +131,12 @@ def test_alerts_page_offline_is_the_saved_copy_and_says_so(browser, site):
 def test_the_page_of_an_alert_in_force_opens_offline_and_says_when_it_was_updated(
     browser, site, alerts
 ):
-    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
-    expired = f"/fr/alerts/{alerts['expired'].identifier}/"
+    in_force = path_in("fr", "alerts:detail", alerts["in_force"].identifier)
+    expired = path_in("fr", "alerts:detail", alerts["expired"].identifier)
     context = browser.new_context()
     page = context.new_page()
     visited = timezone.now().replace(microsecond=0)
-    page.goto(site["origin"] + "/fr/alerts/")
+    page.goto(site["origin"] + path_in("fr", "alerts:list"))
     _wait_until_kept(page, "lux-offline-alerts-v1")
     _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
     went_offline = timezone.now()
@@ -172,10 +174,10 @@ def test_the_page_of_an_alert_in_force_opens_offline_and_says_when_it_was_update
 def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browser, site, alerts):
     from portal.page_cache import page_cache_clear
 
-    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    in_force = path_in("fr", "alerts:detail", alerts["in_force"].identifier)
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site["origin"] + "/fr/alerts/")
+    page.goto(site["origin"] + path_in("fr", "alerts:list"))
     _wait_until_saved(page, "lux-offline-alerts-v1", in_force)
 
     # The alert ends; the citizen reads the alerts page again while online.
@@ -195,7 +197,7 @@ def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browse
 
 
 def test_an_alert_page_opened_straight_from_a_notification_is_kept_too(browser, site, alerts):
-    in_force = f"/fr/alerts/{alerts['in_force'].identifier}/"
+    in_force = path_in("fr", "alerts:detail", alerts["in_force"].identifier)
     context = browser.new_context()
     page = context.new_page()
     page.goto(site["origin"] + in_force)  # where the notification leads; the list never read

@@ -9,6 +9,7 @@ from alerts.factories import AlertFactory, ApproverFactory, AuthorFactory, SentA
 from alerts.models import AlertState
 from alerts.outgoing import alert_fingerprint
 from portal.models import HomePage
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_signed_in_users_are_never_served_or_stored_in_the_cache(client, demo_si
 
 def test_forms_with_a_csrf_token_are_never_cached(client, demo_site):
     for _ in range(2):
-        response = client.get("/fr/subscribe/")
+        response = client.get(path_in("fr", "subscriptions:subscribe"))
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
         assert "public" not in response.get("Cache-Control", "")
@@ -98,14 +99,16 @@ def test_a_visitor_with_pending_messages_gets_a_fresh_page(client, demo_site):
     assert "X-Page-Cache" not in client.get("/fr/")
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/nl/", "/fr/alerts/", "alert"])
+@pytest.mark.parametrize("url", ["/fr/", "/nl/", "alerts", "alert"])
 def test_citizen_pages_need_few_queries_uncached(
     client, demo_site, settings, django_assert_max_num_queries, url
 ):
     settings.PAGE_CACHE_SECONDS = 0
     alert = SentAlertFactory()
+    if url == "alerts":
+        url = path_in("fr", "alerts:list")
     if url == "alert":
-        url = f"/fr/alerts/{alert.identifier}/"
+        url = path_in("fr", "alerts:detail", alert.identifier)
     client.get(url)  # site root paths and settings warm up once per process
     # Budget: page, site, settings, translations, the alert banner (3) and the main
     # navigation (2: view restrictions, section pages).

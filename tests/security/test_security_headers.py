@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from alerts.factories import SentAlertFactory
+from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_a_citizen_page_has_a_strict_policy_and_no_geolocation(client, demo_site
 
 
 def test_the_subscribe_page_may_ask_for_the_location_and_nothing_else(client, demo_site):
-    response = client.get("/fr/subscribe/")
+    response = client.get(path_in("fr", "subscriptions:subscribe"))
     assert response.status_code == 200
     assert "geolocation=(self)" in response["Permissions-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
@@ -40,7 +41,7 @@ def test_the_subscribe_page_may_ask_for_the_location_and_nothing_else(client, de
 def test_map_tiles_are_allowed_from_the_configured_tile_server_only(client, demo_site, settings):
     settings.ALERTS_MAP_TILE_URL = "https://{s}.tile.example.invalid/{z}/{x}/{y}.png"
     alert = SentAlertFactory(polygons="50.8,4.3 50.9,4.3 50.9,4.4 50.8,4.3")
-    response = client.get(f"/fr/alerts/{alert.identifier}/")
+    response = client.get(path_in("fr", "alerts:detail", alert.identifier))
     assert _directives(response)["img-src"] == "img-src 'self' data: https://*.tile.example.invalid"
 
 
@@ -67,10 +68,10 @@ def test_citizen_pages_carry_no_inline_script_handler_or_style(client, demo_site
     for url in (
         "/fr/",
         "/nl/",
-        "/fr/alerts/",
-        f"/fr/alerts/{alert.identifier}/",
-        "/fr/subscribe/",
-        "/nl/subscriptions/manage/",
+        path_in("fr", "alerts:list"),
+        path_in("fr", "alerts:detail", alert.identifier),
+        path_in("fr", "subscriptions:subscribe"),
+        path_in("nl", "subscriptions:manage_access"),
     ):
         html = client.get(url, follow=True).content.decode()
         assert not INLINE_SCRIPT.search(html), url

@@ -5,6 +5,8 @@ import time
 
 import pytest
 
+from tests.paths import path_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -34,7 +36,7 @@ def test_service_worker_shows_the_alert_from_the_push_payload(browser, live_serv
     context = browser.new_context()
     context.grant_permissions(["notifications"], origin=origin)
     page = context.new_page()
-    page.goto(f"{origin}/fr/subscribe/")
+    page.goto(origin + path_in("fr", "subscriptions:subscribe"))
     cdp = context.new_cdp_session(page)
     versions = []
     cdp.on("ServiceWorker.workerVersionUpdated", lambda event: versions.extend(event["versions"]))
@@ -85,7 +87,7 @@ def test_location_is_asked_only_after_the_click(browser, live_server):
     context = browser.new_context(geolocation={"latitude": 50.84671, "longitude": 4.35249})
     context.grant_permissions(["geolocation"], origin=origin)
     page = context.new_page()
-    page.goto(f"{origin}/en/subscribe/")
+    page.goto(origin + path_in("en", "subscriptions:subscribe"))
     assert page.input_value("input[name=latitude]") == ""
     page.click("#geo-enable")
     page.wait_for_function("document.querySelector('input[name=latitude]').value !== ''")

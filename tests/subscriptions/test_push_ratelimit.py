@@ -8,10 +8,11 @@ import pytest
 from alerts.subscriptions import tokens
 from alerts.subscriptions.factories import ContactPointFactory
 from alerts.subscriptions.models import ChannelName, ContactPoint
+from tests.paths import path_in_lazy
 from tests.subscriptions.helpers import browser_subscription, subscribe_data
 
-SUBSCRIBE = "/fr/subscribe/"
-PUSH_JSON = "/fr/subscriptions/push/"
+SUBSCRIBE = path_in_lazy("fr", "subscriptions:subscribe")
+PUSH_JSON = path_in_lazy("fr", "subscriptions:push_subscription")
 
 
 def _push_signup(client, i: int, ip: str = "192.0.2.10", endpoint: str = ""):

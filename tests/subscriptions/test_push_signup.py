@@ -12,10 +12,11 @@ from django.utils import translation
 from alerts.subscriptions.factories import ContactPointFactory
 from alerts.subscriptions.forms import SubscribeForm
 from alerts.subscriptions.models import ChannelName, ContactPoint
+from tests.paths import path_in_lazy
 from tests.subscriptions.helpers import browser_subscription, subscribe_data
 
-SUBSCRIBE = "/fr/subscribe/"
-PUSH_JSON = "/fr/subscriptions/push/"
+SUBSCRIBE = path_in_lazy("fr", "subscriptions:subscribe")
+PUSH_JSON = path_in_lazy("fr", "subscriptions:push_subscription")
 CHANGE = "/webhooks/push/subscription-change"
 
 

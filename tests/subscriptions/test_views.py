@@ -8,6 +8,7 @@ from twilio.request_validator import RequestValidator
 
 from alerts.subscriptions import selectors, tokens
 from alerts.subscriptions.models import ChannelName, ConsentRecord, ContactPoint, Subscriber
+from tests.paths import path_before_token, path_in, path_in_lazy
 from tests.peers.twilio import AUTH_TOKEN
 from tests.subscriptions.helpers import (
     browser_subscription,
@@ -20,7 +21,7 @@ from tests.subscriptions.helpers import (
 # Sending happens on commit, so these journeys run in real transactions.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-SUBSCRIBE = "/fr/subscribe/"
+SUBSCRIBE = path_in_lazy("fr", "subscriptions:subscribe")
 INBOUND = "/webhooks/twilio/inbound"
 
 
@@ -44,7 +45,11 @@ def test_email_journey_subscribe_confirm_manage_and_one_click_unsubscribe(client
 
     [mail] = smtp_settings.to("anna@example.invalid")
     text = mail.get_body(preferencelist=("plain",)).get_content()
-    confirm_link = next(link for link in links_in(text) if "/subscribe/confirm/" in link)
+    confirm_link = next(
+        link
+        for link in links_in(text)
+        if path_before_token("fr", "subscriptions:confirm_email") in link
+    )
     assert client.get(path_of(confirm_link)).status_code == 200
     contact_point.refresh_from_db()
     assert contact_point.confirmed_at is None  # GET only shows the button
@@ -56,12 +61,15 @@ def test_email_journey_subscribe_confirm_manage_and_one_click_unsubscribe(client
     assert ConsentRecord.objects.get().action == "given"
 
     # Management link by email, then change the communes.
-    response = client.post("/fr/subscriptions/manage/", {"address": "anna@example.invalid"})
+    response = client.post(
+        path_in("fr", "subscriptions:manage_access"), {"address": "anna@example.invalid"}
+    )
     assert response.status_code == 200
     manage_mail = smtp_settings.to("anna@example.invalid")[-1]
     assert manage_mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     manage_text = manage_mail.get_body(preferencelist=("plain",)).get_content()
-    manage_link = next(link for link in links_in(manage_text) if "/manage/" in link)
+    manage = path_before_token("fr", "subscriptions:manage")
+    manage_link = next(link for link in links_in(manage_text) if manage in link)
     manage_path = path_of(manage_link)
     assert client.get(manage_path).status_code == 200
     response = client.post(
@@ -101,10 +109,16 @@ def test_email_journey_subscribe_confirm_manage_and_one_click_unsubscribe(client
 
 
 def test_the_confirmation_email_is_in_the_subscribers_language(client, smtp_settings):
-    client.post("/fr/subscribe/", subscribe_data(email="bram@example.invalid", language="nl"))
+    client.post(
+        path_in("fr", "subscriptions:subscribe"),
+        subscribe_data(email="bram@example.invalid", language="nl"),
+    )
     [mail] = smtp_settings.to("bram@example.invalid")
     assert "Bevestig" in mail["Subject"]
-    assert "/nl/subscribe/confirm/" in mail.get_body(preferencelist=("plain",)).get_content()
+    assert (
+        path_before_token("nl", "subscriptions:confirm_email")
+        in mail.get_body(preferencelist=("plain",)).get_content()
+    )
 
 
 def test_an_expired_confirmation_link_is_refused_with_a_clear_message(
@@ -129,7 +143,7 @@ def test_a_tampered_confirmation_link_is_refused(client):
     token = tokens.confirm_token(contact_point)
     forged = signing.TimestampSigner(salt="another").sign_object({"c": contact_point.pk})
     for bad in (token[:-2] + "xx", forged, "nonsense"):
-        response = client.post(f"/fr/subscribe/confirm/{bad}/")
+        response = client.post(path_in("fr", "subscriptions:confirm_email", bad))
         assert response.status_code == 400
         assert "pas valide" in response.content.decode()
     contact_point.refresh_from_db()
@@ -139,8 +153,8 @@ def test_a_tampered_confirmation_link_is_refused(client):
 def test_unsubscribe_get_changes_nothing_and_the_button_post_unsubscribes(client):
     client.post(SUBSCRIBE, subscribe_data(email="u@example.invalid"))
     contact_point = ContactPoint.objects.get()
-    client.post(f"/fr/subscribe/confirm/{tokens.confirm_token(contact_point)}/")
-    path = f"/en/unsubscribe/{tokens.unsubscribe_token(contact_point)}/"
+    client.post(path_in("fr", "subscriptions:confirm_email", tokens.confirm_token(contact_point)))
+    path = path_in("en", "subscriptions:unsubscribe", tokens.unsubscribe_token(contact_point))
     response = client.get(path)
     assert b"Yes, unsubscribe" in response.content
     contact_point.refresh_from_db()
@@ -152,13 +166,17 @@ def test_unsubscribe_get_changes_nothing_and_the_button_post_unsubscribes(client
 
 
 def test_managing_an_unknown_address_looks_the_same_and_sends_nothing(client, smtp_settings):
-    response = client.post("/fr/subscriptions/manage/", {"address": "nobody@example.invalid"})
+    response = client.post(
+        path_in("fr", "subscriptions:manage_access"), {"address": "nobody@example.invalid"}
+    )
     assert response.status_code == 200
     assert smtp_settings.messages == []
     client.post(SUBSCRIBE, subscribe_data(email="known@example.invalid"))
     cp = ContactPoint.objects.get()
-    client.post(f"/fr/subscribe/confirm/{tokens.confirm_token(cp)}/")
-    known = client.post("/fr/subscriptions/manage/", {"address": "known@example.invalid"})
+    client.post(path_in("fr", "subscriptions:confirm_email", tokens.confirm_token(cp)))
+    known = client.post(
+        path_in("fr", "subscriptions:manage_access"), {"address": "known@example.invalid"}
+    )
     assert known.content.replace(b"known", b"") == response.content.replace(b"known", b"")
 
 
@@ -175,18 +193,21 @@ def test_sms_journey_code_manage_and_stop_over_a_signed_webhook(client, twilio_s
     assert not selectors.confirmed_contact_points().exists()
 
     wrong = client.post(
-        "/fr/subscribe/pending/", {"code": "000000" if "000000" not in body else "111111"}
+        path_in("fr", "subscriptions:pending"),
+        {"code": "000000" if "000000" not in body else "111111"},
     )
     assert wrong.status_code == 400
-    response = client.post("/fr/subscribe/pending/", {"code": code_from(body)})
+    response = client.post(path_in("fr", "subscriptions:pending"), {"code": code_from(body)})
     assert response.status_code == 200
     contact_point.refresh_from_db()
     assert contact_point.confirmed_at is not None
 
     # Manage by SMS code.
-    client.post("/fr/subscriptions/manage/", {"address": "+32 470 99 00 11"})
+    client.post(path_in("fr", "subscriptions:manage_access"), {"address": "+32 470 99 00 11"})
     manage_body = twilio_settings.to("+32470990011")[-1]
-    response = client.post("/fr/subscriptions/manage/code/", {"code": code_from(manage_body)})
+    response = client.post(
+        path_in("fr", "subscriptions:manage_code"), {"code": code_from(manage_body)}
+    )
     assert response.status_code == 302
     manage_path = response["Location"]
     response = client.post(
@@ -267,8 +288,8 @@ def test_too_many_wrong_codes_kill_the_code(client, twilio_settings, settings):
     good = code_from(body)
     bad = "123456" if good != "123456" else "654321"
     for _ in range(settings.SUBSCRIPTIONS_CODE_MAX_ATTEMPTS):
-        client.post("/fr/subscribe/pending/", {"code": bad})
-    response = client.post("/fr/subscribe/pending/", {"code": good})
+        client.post(path_in("fr", "subscriptions:pending"), {"code": bad})
+    response = client.post(path_in("fr", "subscriptions:pending"), {"code": good})
     assert response.status_code == 400
     assert ContactPoint.objects.get().confirmed_at is None
 
@@ -277,7 +298,7 @@ def test_an_expired_code_is_refused(client, twilio_settings, settings):
     settings.SUBSCRIPTIONS_CODE_TTL = -1
     client.post(SUBSCRIBE, subscribe_data(phone="0470990016"))
     [body] = twilio_settings.to("+32470990016")
-    response = client.post("/fr/subscribe/pending/", {"code": code_from(body)})
+    response = client.post(path_in("fr", "subscriptions:pending"), {"code": code_from(body)})
     assert response.status_code == 400
     assert "expiré" in response.content.decode()
     assert ContactPoint.objects.get().confirmed_at is None
@@ -363,13 +384,15 @@ def test_manage_requests_are_rate_limited_per_address(client, settings, smtp_set
     settings.SUBSCRIPTIONS_RATE_LIMITS = {**settings.SUBSCRIPTIONS_RATE_LIMITS, "email": (2, 3600)}
     client.post(SUBSCRIBE, subscribe_data(email="m@example.invalid"))
     cp = ContactPoint.objects.get()
-    client.post(f"/fr/subscribe/confirm/{tokens.confirm_token(cp)}/")
+    client.post(path_in("fr", "subscriptions:confirm_email", tokens.confirm_token(cp)))
     codes = [
-        client.post("/fr/subscriptions/manage/", {"address": "m@example.invalid"}).status_code
+        client.post(
+            path_in("fr", "subscriptions:manage_access"), {"address": "m@example.invalid"}
+        ).status_code
         for _ in range(3)
     ]
     assert codes == [200, 429, 429]
-    assert len(smtp_settings.messages) == 2  # confirmation + one management link
+    assert len(smtp_settings.messages) == 3  # confirmation, "you are subscribed", one link
 
 
 def test_the_honeypot_stores_and_sends_nothing(client, smtp_settings):
@@ -390,16 +413,16 @@ def test_the_subscribe_page_speaks_plainly_in_each_language(client):
         ("nl", "extreme en ernstige"),
         ("en", "Extreme and severe alerts"),
     ):
-        response = client.get(f"/{language}/subscribe/")
+        response = client.get(path_in(language, "subscriptions:subscribe"))
         assert response.status_code == 200
         assert phrase.lower() in response.content.decode().lower()
 
 
 def test_form_errors_are_in_the_users_language(client):
-    response = client.post("/nl/subscribe/", subscribe_data(phone="12"))
+    response = client.post(path_in("nl", "subscriptions:subscribe"), subscribe_data(phone="12"))
     assert response.status_code == 400
     assert "geen geldig telefoonnummer" in response.content.decode()
-    response = client.post("/fr/subscribe/", subscribe_data(communes=None))
+    response = client.post(path_in("fr", "subscriptions:subscribe"), subscribe_data(communes=None))
     assert "au moins une commune" in response.content.decode()
 
 
@@ -412,7 +435,7 @@ def test_a_landline_is_refused_for_sms(client):
 def test_push_subscription_from_the_browser(client, push_dns):
     subscription = browser_subscription()
     response = client.post(
-        "/fr/subscriptions/push/",
+        path_in("fr", "subscriptions:push_subscription"),
         json.dumps({"subscription": subscription}),
         content_type="application/json",
     )
@@ -429,7 +452,7 @@ def test_push_endpoint_needs_csrf(client):
 
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(
-        "/fr/subscriptions/push/",
+        path_in("fr", "subscriptions:push_subscription"),
         json.dumps({"subscription": {"endpoint": "https://x.invalid/1", "keys": {}}}),
         content_type="application/json",
     )
@@ -481,9 +504,12 @@ def test_export_and_erasure_from_the_manage_page(client, twilio_settings):
     )
     subscriber = Subscriber.objects.get()
     sms = subscriber.contact_points.get(channel="sms")
-    client.post("/fr/subscribe/pending/", {"code": code_from(twilio_settings.to(sms.address)[0])})
+    client.post(
+        path_in("fr", "subscriptions:pending"),
+        {"code": code_from(twilio_settings.to(sms.address)[0])},
+    )
     token = tokens.manage_token(subscriber)
-    response = client.get(f"/fr/subscriptions/manage/{token}/export/")
+    response = client.get(path_in("fr", "subscriptions:manage_export", token))
     assert response["Content-Type"] == "application/json"
     data = json.loads(b"".join([response.content]))
     addresses = {cp["address"] for cp in data["contact_points"]}
@@ -491,30 +517,32 @@ def test_export_and_erasure_from_the_manage_page(client, twilio_settings):
     assert data["places"][0]["latitude"] == 50.847
     assert data["places"][0]["communes"][0]["nis_code"] == "21004"
 
-    assert client.post(f"/fr/subscriptions/manage/{token}/erase/", {}).status_code == 200
+    assert client.post(path_in("fr", "subscriptions:manage_erase", token), {}).status_code == 200
     assert Subscriber.objects.exists()  # not without the confirmation box
-    response = client.post(f"/fr/subscriptions/manage/{token}/erase/", {"confirm": "on"})
+    response = client.post(path_in("fr", "subscriptions:manage_erase", token), {"confirm": "on"})
     assert response.status_code == 200
     assert not Subscriber.objects.exists() and not ContactPoint.objects.exists()
-    assert client.get(f"/fr/subscriptions/manage/{token}/").status_code == 400
+    assert client.get(path_in("fr", "subscriptions:manage", token)).status_code == 400
 
 
 def test_manage_page_adds_a_phone_and_stops_a_channel(client, twilio_settings, smtp_settings):
     client.post(SUBSCRIBE, subscribe_data(email="add@example.invalid"))
     email = ContactPoint.objects.get()
-    client.post(f"/fr/subscribe/confirm/{tokens.confirm_token(email)}/")
+    client.post(path_in("fr", "subscriptions:confirm_email", tokens.confirm_token(email)))
     token = tokens.manage_token(email.subscriber)
 
     response = client.post(
-        f"/fr/subscriptions/manage/{token}/add/", {"phone": "0470 99 00 60", "email": ""}
+        path_in("fr", "subscriptions:manage_add", token), {"phone": "0470 99 00 60", "email": ""}
     )
-    assert response.status_code == 302 and response["Location"] == "/fr/subscribe/pending/"
+    assert response.status_code == 302 and response["Location"] == path_in(
+        "fr", "subscriptions:pending"
+    )
     [body] = twilio_settings.to("+32470990060")
-    client.post("/fr/subscribe/pending/", {"code": code_from(body)})
+    client.post(path_in("fr", "subscriptions:pending"), {"code": code_from(body)})
     phone = ContactPoint.objects.get(channel="sms")
     assert phone.subscriber_id == email.subscriber_id and phone.confirmed_at is not None
 
-    response = client.post(f"/fr/subscriptions/manage/{token}/stop/{email.pk}/")
+    response = client.post(path_in("fr", "subscriptions:manage_stop", token, email.pk))
     assert response.status_code == 302
     email.refresh_from_db()
     assert not email.active
@@ -523,20 +551,28 @@ def test_manage_page_adds_a_phone_and_stops_a_channel(client, twilio_settings, s
 
 def test_a_new_code_can_be_asked_for_within_the_limits(client, settings, twilio_settings):
     client.post(SUBSCRIBE, subscribe_data(phone="0470990061"))
-    response = client.post("/fr/subscribe/pending/", {"resend": "1"})
+    response = client.post(path_in("fr", "subscriptions:pending"), {"resend": "1"})
     assert response.status_code == 200
     first, second = twilio_settings.to("+32470990061")
     # Only the latest code works.
     if code_from(first) != code_from(second):
-        assert client.post("/fr/subscribe/pending/", {"code": code_from(first)}).status_code == 400
-    assert client.post("/fr/subscribe/pending/", {"code": code_from(second)}).status_code == 200
+        assert (
+            client.post(
+                path_in("fr", "subscriptions:pending"), {"code": code_from(first)}
+            ).status_code
+            == 400
+        )
+    assert (
+        client.post(path_in("fr", "subscriptions:pending"), {"code": code_from(second)}).status_code
+        == 200
+    )
 
 
 def test_asking_for_new_codes_is_rate_limited_per_number(client, settings, twilio_settings):
     settings.SUBSCRIPTIONS_RATE_LIMITS = {**settings.SUBSCRIPTIONS_RATE_LIMITS, "phone": (2, 3600)}
     client.post(SUBSCRIBE, subscribe_data(phone="0470990062"))
-    assert client.post("/fr/subscribe/pending/", {"resend": "1"}).status_code == 200
-    response = client.post("/fr/subscribe/pending/", {"resend": "1"})
+    assert client.post(path_in("fr", "subscriptions:pending"), {"resend": "1"}).status_code == 200
+    response = client.post(path_in("fr", "subscriptions:pending"), {"resend": "1"})
     assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
     assert len(twilio_settings.to("+32470990062")) == 2
 
@@ -545,7 +581,10 @@ def test_asking_for_new_codes_is_rate_limited_per_number(client, settings, twili
     "body", ["not json", "[1, 2]", '{"subscription": 5}', '{"old_endpoint": 1}']
 )
 def test_malformed_push_bodies_are_a_plain_400(client, body):
-    for url in ("/fr/subscriptions/push/", "/webhooks/push/subscription-change"):
+    for url in (
+        path_in("fr", "subscriptions:push_subscription"),
+        "/webhooks/push/subscription-change",
+    ):
         response = client.post(url, body, content_type="application/json")
         assert response.status_code == 400, (url, body)
 

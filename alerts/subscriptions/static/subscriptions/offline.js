@@ -15,13 +15,15 @@
   var GUIDANCE = "lux-offline-guidance-v1";
   var ALERTS = "lux-offline-alerts-v1";
   var STATIC = "lux-offline-static-v1";
-  var ALERT_PAGE = /^\/(fr|nl|en)\/alerts\/[^/]+\/$/;
+  // The alert pages of each language (alerts.urls under its translated segment).
+  var ALERT_PAGE = /^\/(fr|nl|en)\/(alertes|waarschuwingen|alerts)\/[^/]+\/$/;
   var body = document.body;
 
   function kind() {
     var classes = body.classList;
     if (
       classes.contains("template-emergency-kit") ||
+      classes.contains("template-household-plan") ||
       classes.contains("template-risk") ||
       classes.contains("template-risk-index")
     ) {
