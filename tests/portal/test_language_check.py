@@ -41,7 +41,7 @@ def test_a_french_paragraph_in_dutch_text_is_flagged_with_the_paragraph():
     (flag,) = language_flags(paragraphs, "nl")
     assert flag.paragraph == FRENCH[1]
     assert (flag.expected, flag.detected) == ("nl", "fr")
-    assert flag.confidence >= 0.8 and not flag.mixed
+    assert flag.confidence >= 0.9 and not flag.mixed
 
 
 def test_a_paragraph_mixing_dutch_and_french_is_flagged_with_the_french_sentence():
@@ -56,6 +56,11 @@ def test_german_is_told_apart_from_dutch():
     german = "Bei Hochwasser schalten Sie Strom und Gas ab und gehen in das obere Stockwerk."
     (flag,) = language_flags([DUTCH[0], german], "nl")
     assert flag.detected == "de"
+
+
+def test_an_sms_without_accents_still_reads_as_french():
+    (flag,) = language_flags(["Inondation: evitez caves et parkings, montez a l'etage."], "nl")
+    assert flag.detected == "fr"
 
 
 def test_short_paragraphs_such_as_names_and_addresses_are_not_judged():
