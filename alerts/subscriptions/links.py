@@ -32,6 +32,12 @@ def manage_url(subscriber: Subscriber) -> str:
     )
 
 
+def manage_access_url(language: str) -> str:
+    """The page where anyone asks for a fresh management link or code: it never expires,
+    so messages read later (an SMS, a push notification) point there."""
+    return absolute(_reverse("subscriptions:manage_access", language))
+
+
 def unsubscribe_url(contact_point: ContactPoint) -> str:
     return absolute(
         _reverse(

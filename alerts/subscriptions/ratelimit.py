@@ -8,8 +8,8 @@ from django.core.cache import cache
 
 # Limits for kinds the settings may not name (limit, window in seconds); the settings'
 # SUBSCRIPTIONS_RATE_LIMITS win. "push" counts sign-ups of one push endpoint, like "email"
-# counts those of one address.
-DEFAULT_RATE_LIMITS = {"push": (3, 3600)}
+# counts those of one address; "welcome" the "you are subscribed" messages to one address.
+DEFAULT_RATE_LIMITS = {"push": (3, 3600), "welcome": (3, 3600)}
 
 
 class RateLimited(Exception):

@@ -13,7 +13,9 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from alerts.cap_vocab import Category
 from alerts.models import Commune
 
-from . import notifications, ratelimit
+# tasks imports this module too (its tasks call these services); each only reaches the
+# other's names when a function runs, so either may be imported first.
+from . import notifications, ratelimit, tasks
 from .addresses import phone_prefix
 from .models import (
     Audience,
@@ -31,6 +33,9 @@ from .models import (
 
 STOP_KEYWORDS = {"STOP", "ARRET", "ARRÊT", "STOPPEN", "UNSUBSCRIBE"}
 START_KEYWORDS = {"START"}
+#: Confirmations by the citizen themselves, answered with a "you are subscribed" message
+#: (staff adding a contact in the admin is not one).
+WELCOME_METHODS = {"email link", "sms code", "browser permission"}
 CODE_SALT = "alerts.subscriptions.code"
 
 
@@ -183,6 +188,11 @@ def _confirm(contact_point: ContactPoint, *, method: str) -> ContactPoint:
         update_fields=["confirmed_at", "active", "deactivated_at", "deactivated_reason"]
     )
     _consent(contact_point, ConsentAction.GIVEN, method)
+    if method in WELCOME_METHODS:
+        # Only here, where the address goes from pending to confirmed: a confirmation link
+        # opened twice, or a code sent again, confirms nothing more and sends nothing.
+        pk = contact_point.pk
+        transaction.on_commit(lambda: tasks.send_welcome.enqueue(pk))
     return contact_point
 
 
