@@ -36,4 +36,9 @@ def format_number(value: float | int, language: str | None = None) -> str:
 
 
 def format_currency(value: float, currency: str = "EUR", language: str | None = None) -> str:
-    return numbers.format_currency(value, currency, locale=babel_locale(language))
+    """An amount as the language writes it ("0,0795 €" in French, "€ 0,0795" in Dutch):
+    at least the currency's two decimals, more when the amount has them (per-segment prices
+    have four), never rounded away."""
+    return numbers.format_currency(
+        value, currency, locale=babel_locale(language), decimal_quantization=False
+    )

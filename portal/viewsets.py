@@ -8,7 +8,6 @@ from django.contrib.auth.models import Permission
 from django.forms import CheckboxSelectMultiple
 from django.template.defaultfilters import truncatechars
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -17,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from portal import localization
 from portal.models import LoginEvent, LoginEventKind
 
 
@@ -57,7 +57,8 @@ class LoginEventIndexView(IndexView):
 
 
 def _when(event) -> str:
-    return f"{timezone.localtime(event.created_at):%Y-%m-%d %H:%M:%S}"
+    # To the second, in the reader's language ("4 déc. 2026, 22:53:55").
+    return localization.format_datetime(event.created_at, "medium")
 
 
 class LoginEventViewSet(ModelViewSet):

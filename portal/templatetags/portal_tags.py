@@ -72,3 +72,8 @@ def babel_time(value, format="short"):
 @register.filter
 def babel_number(value):
     return localization.format_number(value) if value is not None else ""
+
+
+@register.filter
+def babel_currency(value, currency="EUR"):
+    return localization.format_currency(value, currency) if value is not None else ""

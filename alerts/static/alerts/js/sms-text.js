@@ -117,8 +117,12 @@
       parts.units.textContent = length.units;
       parts.perSegment.textContent = length.perSegment;
       parts.segments.textContent = length.segments;
+      // The same style as the server's (Babel and the browser both follow CLDR):
+      // "0,0795 €" in French, "€ 0,0795" in Dutch.
       parts.cost.textContent = (Math.round(length.segments * tables.price * 10000) / 10000)
-        .toLocaleString(language, { maximumFractionDigits: 4 });
+        .toLocaleString(language, {
+          style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 4
+        });
       var found = length.encoding === "UCS-2" ? causes(text) : [];
       parts.unicode.hidden = found.length === 0;
       parts.causes.replaceChildren.apply(parts.causes, found.map(function (cause) {
