@@ -9,7 +9,13 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+# lang-xx: mark a name or a quotation in another language (campaigns.language_hooks).
+RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"] + [
+    "lang-fr",
+    "lang-nl",
+    "lang-en",
+    "lang-de",
+]
 
 
 class RichTextBlock(blocks.RichTextBlock):

@@ -6,6 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from campaigns import language_hooks  # noqa: F401 (its hooks register on import)
 from campaigns.models import TrainingRegistration
 from campaigns.permissions import RegistrationPermissionPolicy
 from campaigns.translations import page_translation, translation_gaps, translation_submit
