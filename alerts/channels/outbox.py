@@ -3,6 +3,10 @@
 Each message becomes one JSON file under VAR_DIR/outbox/<channel>/, clearly marked as not
 sent. It implements the same interface as the real senders, so the rest of the system runs
 unchanged on a laptop or in a demo.
+
+`OutboxEmailBackend` is the same outbox as a Django mail backend (the default without
+EMAIL_HOST): mail sent through Django's own framework (training confirmations, password
+resets, Wagtail's notifications) lands beside the alerts' email, in the same format.
 """
 
 import json
@@ -10,9 +14,10 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
-from .base import Channel, Message, SendResult
+from .base import Channel, Message, Outcome, SendResult
 
 NOT_SENT = "NOT SENT — local outbox"
 
@@ -61,3 +66,44 @@ class OutboxChannel(Channel):
             json.loads(path.read_text(encoding="utf-8"))
             for path in sorted(self.directory.glob("*.json"))
         ]
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    """Django's mail framework into the local email outbox: one marked JSON file per
+    recipient, as the outbox channel writes it (plain text, html alternative, headers)."""
+
+    def send_messages(self, email_messages) -> int:
+        outbox = OutboxChannel("email")
+        written = 0
+        for email in email_messages:
+            html = next(
+                (
+                    str(content)
+                    for content, mimetype in getattr(email, "alternatives", [])
+                    if mimetype == "text/html"
+                ),
+                "",
+            )
+            headers = {"From": email.from_email, **email.extra_headers}
+            if email.cc:
+                headers["Cc"] = ", ".join(email.cc)
+            if email.reply_to:
+                headers["Reply-To"] = ", ".join(email.reply_to)
+            results = [
+                outbox.send(
+                    Message(
+                        channel="email",
+                        address=recipient,
+                        subject=str(email.subject),
+                        text=str(email.body),
+                        html=html,
+                        headers=headers,
+                    )
+                )
+                for recipient in email.recipients()
+            ]
+            failures = [result.reason for result in results if result.outcome is not Outcome.SENT]
+            if failures and not self.fail_silently:
+                raise OSError(failures[0])
+            written += not failures
+        return written

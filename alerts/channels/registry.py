@@ -2,8 +2,9 @@
 
 - sms: Twilio when TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are set, else the outbox.
 - email: Django's mail framework whenever EMAIL_BACKEND really hands mail over (SMTP, or the
-  locmem backend in tests); with the file-based default (no EMAIL_HOST) the outbox is used
-  instead, so unsent email sits in the same place, in the same format, as unsent SMS.
+  locmem backend in tests); with the outbox backend (the default without EMAIL_HOST) or a
+  file-based one, the outbox channel is used instead, so unsent email sits in the same
+  place, in the same format, as unsent SMS.
 - push: web push with VAPID when VAPID_PRIVATE_KEY is set, else the outbox.
 """
 
@@ -13,6 +14,7 @@ from .base import Channel
 from .outbox import OutboxChannel
 
 FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+OUTBOX_BACKEND = "alerts.channels.outbox.OutboxEmailBackend"
 
 
 def sms_configured() -> bool:
@@ -20,7 +22,7 @@ def sms_configured() -> bool:
 
 
 def email_configured() -> bool:
-    return settings.EMAIL_BACKEND != FILE_BACKEND
+    return settings.EMAIL_BACKEND not in {FILE_BACKEND, OUTBOX_BACKEND}
 
 
 def push_configured() -> bool:
