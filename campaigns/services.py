@@ -1,5 +1,6 @@
 """Writes of the preparedness content: registrations and the editorial set-up."""
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -18,6 +20,14 @@ from wagtail.models import (
 )
 
 from campaigns.models import TrainingRegistration, TrainingSession
+from campaigns.registration_links import registration_token
+from portal.site_urls import page_absolute_url
+
+logger = logging.getLogger(__name__)
+
+# The audit action of a registration cancelled from its link (registered in wagtail_hooks).
+REGISTRATION_CANCEL_ACTION = "campaigns.registration_cancel"
+
 
 WRITERS = "Writers"
 EDITORS = "Editors"
@@ -57,18 +67,55 @@ def registration_create(
     return registration
 
 
+@transaction.atomic
+def registration_cancel(*, registration_id: int) -> TrainingSession:
+    """Cancel a registration from the registrant's link: the place goes back to the
+    session. Refused once the session has started, or when it was already cancelled.
+    Audited in Wagtail's log (Reports → Site history) and in the application log.
+    Returns the session whose place was freed."""
+    registration = (
+        TrainingRegistration.objects.select_for_update()
+        .select_related("session")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        raise RegistrationRefused(_("This registration has already been cancelled."))
+    session = registration.session
+    if session.start <= timezone.now():
+        raise RegistrationRefused(_("This session has already started."))
+    log(
+        instance=registration,
+        action=REGISTRATION_CANCEL_ACTION,
+        data={"session": session.pk, "by": "registrant"},
+        deleted=True,
+    )
+    registration.delete()
+    logger.info(
+        "training registration %s cancelled by its registrant; place freed in session %s",
+        registration_id,
+        session.pk,
+    )
+    return session
+
+
 def registration_confirmation_send(*, registration_id: int) -> None:
-    """Email the confirmation, in the language the person registered in."""
+    """Email the confirmation, in the language the person registered in: the session, the
+    organiser's contact and a link to cancel (valid until the session starts). Links take
+    the public address from SITE_BASE_URL."""
     registration = TrainingRegistration.objects.select_related("session__page").get(
         pk=registration_id
     )
     with translation.override(registration.language):
         page = registration.session.page
+        page_url = page_absolute_url(page)
+        token = registration_token(registration.pk)
         context = {
             "registration": registration,
             "session": registration.session,
             "page": page,
-            "page_url": page.full_url,
+            "page_url": page_url,
+            "cancel_url": page_url + page.reverse_subpage("cancel", kwargs={"token": token}),
         }
         subject = str(_("Registration confirmed: %(title)s") % {"title": page.title})
         body = render_to_string("campaigns/emails/registration_confirmation.txt", context)

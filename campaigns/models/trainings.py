@@ -1,36 +1,60 @@
 """Trainings and exercises for field actors, their sessions and the registrations."""
 
-from django.contrib import messages
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.urls import URLResolver
+from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from campaigns.choices import FieldAudience, TrainingKind
 from campaigns.fields import MultipleChoiceField
+from portal.localization import format_date, format_time
 
 from .mixins import PreparednessPage
 
 
-class TrainingPage(PreparednessPage):
-    """A training or an exercise, with its sessions and a registration form."""
+class TrainingPage(RoutablePageMixin, PreparednessPage):
+    """A training or an exercise, with its sessions and a registration form.
+
+    The page holds the data; what a visitor does with it (register, see their registration,
+    cancel it) is served by the views of campaigns.training_views, routed under the page's
+    own address by the URLconf campaigns.training_urls. The page names that URLconf as a
+    project names its ROOT_URLCONF: Django imports it once every app is loaded, so imports
+    go one way (views → forms, services, selectors → models) and this module imports none
+    of them.
+    """
+
+    subpage_urlconf = "campaigns.training_urls"
 
     kind = models.CharField(
         _("kind"), max_length=16, choices=TrainingKind.choices, default=TrainingKind.TRAINING
     )
     field_audiences = MultipleChoiceField(_("audience"), choices_class=FieldAudience)
     organiser_name = models.CharField(_("organiser"), max_length=160)
+    organiser_email = models.EmailField(
+        _("organiser email"),
+        blank=True,
+        help_text=_("Given to registrants, in the confirmation email and on the page."),
+    )
+    organiser_phone = models.CharField(_("organiser phone"), max_length=40, blank=True)
 
     content_panels = [
         *PreparednessPage.content_panels[:2],
         FieldPanel("kind"),
         FieldPanel("field_audiences"),
-        FieldPanel("organiser_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser_name"),
+                FieldPanel("organiser_email"),
+                FieldPanel("organiser_phone"),
+            ],
+            heading=_("organiser contact"),
+        ),
         FieldPanel("body"),
         InlinePanel("sessions", heading=_("sessions"), label=_("session")),
     ]
@@ -41,80 +65,15 @@ class TrainingPage(PreparednessPage):
     class Meta:
         verbose_name = _("training or exercise")
 
+    @classmethod
+    def get_subpage_urls(cls):
+        return (URLResolver(RoutePattern(""), cls.subpage_urlconf),)
+
     def audience_labels(self):
         return self._meta.get_field("field_audiences").labels(self.field_audiences)
 
     def upcoming_sessions(self):
         return self.sessions.filter(start__gte=timezone.now()).order_by("start")
-
-    def get_context(self, request, *args, form=None, **kwargs):
-        from campaigns.forms import RegistrationForm
-        from campaigns.selectors import session_places_left
-
-        context = super().get_context(request, *args, **kwargs)
-        sessions = list(self.upcoming_sessions())
-        left = session_places_left(sessions)
-        for session in sessions:
-            session.places_left = left[session.pk]
-        context["sessions"] = sessions
-        context["form"] = form or RegistrationForm(sessions=sessions)
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        from campaigns.forms import RegistrationForm
-        from campaigns.services import RegistrationRefused, registration_create
-
-        if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
-        form = RegistrationForm(request.POST, sessions=list(self.upcoming_sessions()))
-        if form.is_valid() and not _registration_allowed(request, form.cleaned_data["email"]):
-            form.add_error(
-                None,
-                _(
-                    "Too many registrations from this connection or for this address. "
-                    "Please try again in an hour."
-                ),
-            )
-            context = self.get_context(request, *args, form=form, **kwargs)
-            return TemplateResponse(request, self.get_template(request), context, status=429)
-        if form.is_valid():
-            try:
-                registration_create(
-                    session_id=form.cleaned_data["session"].pk,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    organisation=form.cleaned_data["organisation"],
-                    language=translation.get_language(),
-                )
-            except RegistrationRefused as refusal:
-                form.add_error("session", refusal.message)
-            else:
-                messages.success(
-                    request,
-                    _("You are registered. A confirmation has been sent to %(email)s.")
-                    % {"email": form.cleaned_data["email"]},
-                )
-                return redirect(self.get_url(request) + "#registration")
-        context = self.get_context(request, *args, form=form, **kwargs)
-        return TemplateResponse(request, self.get_template(request), context, status=400)
-
-
-# Each registration sends an email to the address typed in the form: at most this many per
-# hour for one address, and for one client address.
-REGISTRATIONS_PER_EMAIL_PER_HOUR = 3
-REGISTRATIONS_PER_CLIENT_PER_HOUR = 20
-
-
-def _registration_allowed(request, email: str) -> bool:
-    from campaigns.throttle import throttle_allows
-    from portal.client_ip import client_ip
-
-    client = client_ip(request)
-    return throttle_allows(
-        f"registration:email:{email.lower()}", limit=REGISTRATIONS_PER_EMAIL_PER_HOUR, window=3600
-    ) and throttle_allows(
-        f"registration:client:{client}", limit=REGISTRATIONS_PER_CLIENT_PER_HOUR, window=3600
-    )
 
 
 class TrainingSession(TranslatableMixin, Orderable):
@@ -138,8 +97,6 @@ class TrainingSession(TranslatableMixin, Orderable):
         ordering = ["sort_order"]
 
     def __str__(self):
-        from portal.localization import format_date, format_time
-
         when = f"{format_date(self.start, 'medium')}, {format_time(self.start)}"
         return f"{when} · {self.location}"
 
