@@ -1,47 +1,45 @@
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
 
-from portal import localization
+from portal import language_versions, localization
 
 register = template.Library()
-
-
-def _home_url(language: str) -> str:
-    with translation.override(language):
-        return reverse("wagtail_serve", args=[""])
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the same content in every language.
 
-    On a Wagtail page, each link leads to that page's live translation (or, when there is
-    none yet, to the home page of that language, marked as such). Elsewhere, the current
-    URL is translated with Django's URL resolver.
+    On a Wagtail page, each link leads to that page's live translation; when there is none,
+    to the nearest ancestor translated into that language (else its home page), and the link
+    says so in visible words, in the language it leads to. Elsewhere, the current URL is
+    translated with Django's URL resolver (the path segments are translated too).
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
+    routed = language_versions.is_routed_page(page)
+    versions = language_versions.page_versions(page) if routed else {}
     links = []
     for code, name in settings.LANGUAGES:
         available = True
-        if isinstance(page, Page) and page.pk:
-            target = translations.get(code)
-            if target is not None:
-                url = target.get_url(request)
-            else:
-                url, available = _home_url(code), False
+        if routed:
+            target = versions.get(code)
+            if target is None:
+                available = False
+                target = language_versions.nearest_version(page, code)
+            url = target.get_url(request) if target else language_versions.home_path(code)
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
-            url = _home_url(code)
+            url = language_versions.home_path(code)
+        with translation.override(code):
+            # Translators: after a language's name in the language switcher, on a page that
+            # has no version in that language (the link leads to the nearest one that has).
+            missing = "" if available else str(_("not available for this page"))
         links.append(
             {
                 "code": code,
@@ -49,6 +47,7 @@ def language_switcher(context):
                 "url": url,
                 "current": code == current,
                 "available": available,
+                "missing": missing,
             }
         )
     return {"links": links}

@@ -60,7 +60,10 @@ def test_language_switcher_leads_to_the_translated_page(client, demo_site):
 def test_switcher_marks_a_language_without_a_live_translation(client, demo_site):
     demo_site.homes["en"].unpublish()
     html = client.get("/fr/").content.decode()
-    assert 'hreflang="en" lang="en" title="Pas encore traduit' in html
+    assert (
+        '<a href="/en/" hreflang="en" lang="en">English'
+        ' <span class="language-switcher__missing">(not available for this page)</span></a>'
+    ) in html
 
 
 def test_dates_are_formatted_per_locale(client, demo_site):
