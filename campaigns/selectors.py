@@ -1,6 +1,7 @@
 """Reads of the preparedness content."""
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone

@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 # The audit action of a registration cancelled from its link (registered in wagtail_hooks).
 REGISTRATION_CANCEL_ACTION = "campaigns.registration_cancel"
 
-
 WRITERS = "Writers"
 EDITORS = "Editors"
 EDITORIAL_WORKFLOW = "Campaigns and guides review"

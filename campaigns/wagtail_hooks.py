@@ -110,12 +110,3 @@ def register_registration_log_actions(actions):
         _("Cancel registration"),
         _("Registration cancelled by the registrant (link in the confirmation email)"),
     )
-
-
-@hooks.register("register_log_actions")
-def register_registration_log_actions(actions):
-    actions.register_action(
-        "campaigns.registration_cancel",
-        _("Cancel registration"),
-        _("Registration cancelled by the registrant (link in the confirmation email)"),
-    )
