@@ -85,6 +85,13 @@ class AlertForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The alert's own event is the language-neutral name (English, as CAP exchanges and
+        # the JSON API carry it); readers see each language's event, set with its texts.
+        self.fields["event"].label = _("Event name in English (exchanges and API)")
+        self.fields["event"].help_text = _(
+            "For machines and partner systems; each language's event, shown to people, is "
+            "set with that language's texts above."
+        )
         if self.instance.thread_root_id:
             # A follow-up keeps its incident's status and scope (the services refuse any
             # other): shown, not offered.

@@ -1,7 +1,7 @@
 """The two alert roles. Membership is required of everyone, superusers included."""
 
-AUTHORS_GROUP = "Alert authors"
-APPROVERS_GROUP = "Alert approvers"
+from portal.groups import ALERT_APPROVERS as APPROVERS_GROUP
+from portal.groups import ALERT_AUTHORS as AUTHORS_GROUP
 
 
 def _in_group(user, name: str) -> bool:

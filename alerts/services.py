@@ -37,6 +37,7 @@ from alerts.models.fast_track import PLACEHOLDER, PLACEHOLDERS, texts_fingerprin
 from alerts.models.fast_track import TEXT_FIELDS as FAST_TRACK_FIELDS
 from alerts.outgoing import fingerprint as _fingerprint
 from alerts.outgoing import outgoing_payload, payload_changes
+from portal.groups import group_label
 from portal.page_cache import ALERTS as PAGE_CACHE_ALERTS
 from portal.page_cache import page_cache_clear_on_commit
 from portal.two_factor import second_factor_refusal
@@ -134,7 +135,7 @@ def _require_author(user) -> None:
     if not roles.is_author(user):
         raise AlertPermissionDenied(
             _("Only members of the “%(group)s” group may write alerts.")
-            % {"group": roles.AUTHORS_GROUP}
+            % {"group": group_label(roles.AUTHORS_GROUP)}
         )
 
 
@@ -143,7 +144,7 @@ def _require_approver(user) -> None:
     if not roles.is_approver(user):
         raise AlertPermissionDenied(
             _("Only members of the “%(group)s” group may approve alerts.")
-            % {"group": roles.APPROVERS_GROUP}
+            % {"group": group_label(roles.APPROVERS_GROUP)}
         )
 
 
@@ -426,7 +427,7 @@ def approval_refusal(alert: Alert, user) -> str:
     """Why `user` may not approve `alert` (empty when they may)."""
     if not roles.is_approver(user):
         return _("Only members of the “%(group)s” group may approve alerts.") % {
-            "group": roles.APPROVERS_GROUP
+            "group": group_label(roles.APPROVERS_GROUP)
         }
     refusal = _four_eyes_refusal(alert, user)
     if refusal:
@@ -778,7 +779,7 @@ def fast_track_text_propose(*, user, kind: str, texts: dict) -> FastTrackText:
 def fast_track_approval_refusal(text: FastTrackText, user) -> str:
     if not roles.is_approver(user):
         return _("Only members of the “%(group)s” group may approve alerts.") % {
-            "group": roles.APPROVERS_GROUP
+            "group": group_label(roles.APPROVERS_GROUP)
         }
     if text.proposed_by_id == user.pk:
         return _("You proposed this text: another approver must check it (four-eyes rule).")

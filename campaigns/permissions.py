@@ -1,13 +1,10 @@
 """Who may see what the public may not: the authorities of the alerting service."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 
-ALERT_AUTHORS = "Alert authors"
-ALERT_APPROVERS = "Alert approvers"
+from portal.groups import ALERT_APPROVERS, ALERT_AUTHORS
+
 AUTHORITY_GROUPS = (ALERT_AUTHORS, ALERT_APPROVERS)
-# Group names, extracted for translators of the admin; stored untranslated.
-GROUP_LABELS = {ALERT_AUTHORS: _("Alert authors"), ALERT_APPROVERS: _("Alert approvers")}
 
 
 def user_is_authority(user) -> bool:

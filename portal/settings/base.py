@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.users_app.UsersAppConfig",  # wagtail.users, groups named in the reader's language
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -206,8 +206,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
-    # Every email, whatever sends it, as a marked JSON file under var/outbox/email.
-    EMAIL_BACKEND = "alerts.channels.outbox.OutboxEmailBackend"
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "outbox" / "email"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LUX response"
