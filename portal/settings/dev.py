@@ -1,7 +1,9 @@
 """Local development and the `make run` demo: embedded defaults, never for production."""
 
+from portal.vapid_keys import read_keys
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, SECRET_KEY, VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY, VAR_DIR
 from .env import env_int
 
 DEBUG = True
@@ -17,3 +19,9 @@ WHITENOISE_AUTOREFRESH = True
 # process: keep it off so an alert sent by the worker shows at once (PAGE_CACHE_SECONDS=60
 # with CACHE_URL set tries it).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+
+# Web push out of the box: without VAPID keys in the environment, the pair `manage.py run`
+# made in var/ on its first start (kept across restarts).
+VAPID_KEY_FILE = VAR_DIR / "vapid.json"
+if not VAPID_PRIVATE_KEY and (_vapid := read_keys(VAPID_KEY_FILE)):
+    VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY = _vapid["public"], _vapid["private"]

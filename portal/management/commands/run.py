@@ -6,6 +6,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from alerts.subscriptions.management.commands.generate_vapid_keys import generate
+from portal.vapid_keys import read_keys, write_keys
+
 
 class Command(BaseCommand):
     help = "Run the portal and, with the embedded task backend, its background workers."
@@ -17,6 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, addr, no_worker, **options):
+        self._vapid_keys()
         workers = []
         backend = settings.TASKS["default"]["BACKEND"]
         if not no_worker and backend == "django_tasks_db.DatabaseBackend":
@@ -44,6 +48,21 @@ class Command(BaseCommand):
                     worker.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     worker.kill()
+
+    def _vapid_keys(self) -> None:
+        """Web push works out of the box: without keys in the environment, settings that
+        name a VAPID_KEY_FILE (the development ones) get a pair made once and kept there;
+        this process takes it at once, the workers read it with their settings."""
+        path = getattr(settings, "VAPID_KEY_FILE", None)
+        if settings.VAPID_PRIVATE_KEY or path is None:
+            return
+        if write_keys(path, *generate()):
+            self.stdout.write(f"Web push: new VAPID keys in {path} (kept across restarts).")
+        keys = read_keys(path)
+        if keys is None:
+            self.stderr.write(f"Web push: {path} holds no VAPID keys; push stays off.")
+            return
+        settings.VAPID_PUBLIC_KEY, settings.VAPID_PRIVATE_KEY = keys["public"], keys["private"]
 
     @staticmethod
     def _manage(*arguments: str) -> subprocess.Popen:
