@@ -7,6 +7,7 @@ import re
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -141,9 +142,18 @@ def _topics_field():
     )
 
 
+def _language_choices():
+    """Each language named in itself, marked with its language (read as such by screen
+    readers on a page in another language). The names are ours (Language), not input."""
+    return [
+        (code, format_html('<span lang="{}">{}</span>', code, name))
+        for code, name in Language.choices
+    ]
+
+
 def _language_field():
     return forms.ChoiceField(
-        choices=Language.choices, widget=forms.RadioSelect, label=_("Language of messages")
+        choices=_language_choices, widget=forms.RadioSelect, label=_("Language of messages")
     )
 
 
