@@ -126,6 +126,8 @@ def get(url: str) -> str:
 
 def _seed() -> dict:
     from django.core.management import call_command
+    from django.urls import reverse
+    from django.utils import translation
 
     from alerts.selectors import active_alerts
     from campaigns.models import GuidePage
@@ -133,10 +135,12 @@ def _seed() -> dict:
     call_command("seed_demo", stdout=io.StringIO())
     guide = GuidePage.objects.live().filter(locale__language_code="fr").first()
     alert = active_alerts().first()
+    with translation.override("fr"):
+        alert_path = reverse("alerts:detail", args=[alert.identifier])
     return {
         "home": "/fr/",
         "guide": guide.url,
-        "alert": f"/fr/alerts/{alert.identifier}/",
+        "alert": alert_path,
     }
 
 
