@@ -1,5 +1,5 @@
 """The alert banner as a fragment of its own, for open pages to poll
-(portal/static/portal/js/live.js, every 10 s).
+(portal/static/portal/js/live.js, every 8 s: an alert reaches an open page within 10 s).
 
 Language-neutral address, the language in the path, so that one cached copy per language
 serves every page. Fresh for PAGE_CACHE_BANNER_SECONDS in the page cache and in browsers,

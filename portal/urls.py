@@ -7,11 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaigns_views
-from portal import legacy_paths, passkeys, two_factor_views, views
+from portal import legacy_paths, passkeys, public_forms, two_factor_views, views
 
 # Language-neutral endpoints: machines, the admin and the language switch.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("csrf-token", public_forms.token, name="public_form_token"),
     path("admin/2fa/verify/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor_views.setup, name="two_factor_setup"),
     path("admin/2fa/enrol/<str:token>/", two_factor_views.enrol, name="two_factor_enrol"),

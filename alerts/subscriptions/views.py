@@ -26,6 +26,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES
 from alerts.channels.twilio_signature import twilio_request_is_signed
 from portal.client_ip import client_ip
+from portal.public_forms import public_form
 
 from . import selectors, services, tokens
 from .addresses import normalise_phone
@@ -85,7 +86,7 @@ def _context(**extra):
 # ------------------------------------------------------------------ subscribe
 
 
-@never_cache
+@public_form
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
@@ -206,7 +207,7 @@ def confirm_email(request, token):
 # ------------------------------------------------------------------ manage
 
 
-@never_cache
+@public_form
 @require_http_methods(["GET", "POST"])
 def manage_access(request):
     """Ask for a management link (email) or code (SMS); never says whether we know you."""

@@ -91,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # {% csrf_token %} without a token on pages the page cache shares.
+            "builtins": ["portal.templatetags.public_forms"],
         },
     },
 ]
@@ -266,9 +268,11 @@ PAGE_CACHE_ALIAS = "default"
 # With the page cache in Redis, each server process also keeps this many pages in memory
 # (invalidated at once through Redis; see portal.page_cache_local). 0: none.
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 500)
-# The alert banner fragment (alerts.banner_views), polled by open pages every 10 s: fresh
+# The alert banner fragment (alerts.banner_views), polled by open pages every 8 s: fresh
 # in the page cache and in browsers for this many seconds at most.
 PAGE_CACHE_BANNER_SECONDS = env_int("PAGE_CACHE_BANNER_SECONDS", 5)
+# A citizen form posted without its token (no JavaScript) comes back to be sent again.
+CSRF_FAILURE_VIEW = "portal.public_forms.csrf_failure"
 
 # Twilio (SMS). Without an account SID and token, SMS go to the local outbox (not sent).
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID")
