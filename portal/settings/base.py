@@ -271,6 +271,14 @@ PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 500)
 # The alert banner fragment (alerts.banner_views), polled by open pages every 8 s: fresh
 # in the page cache and in browsers for this many seconds at most.
 PAGE_CACHE_BANNER_SECONDS = env_int("PAGE_CACHE_BANNER_SECONDS", 5)
+# Stale copies (portal.page_cache_render): kept this long to stand in when a render fails
+# (stale-if-error), given to concurrent requests this long past their freshness while one
+# request re-renders (stale-while-revalidate); the lock of that render, and how long a
+# request with no copy waits for it.
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 24 * 3600)
+PAGE_CACHE_REVALIDATE_SECONDS = env_int("PAGE_CACHE_REVALIDATE_SECONDS", 30)
+PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 10)
+PAGE_CACHE_WAIT_SECONDS = env_float("PAGE_CACHE_WAIT_SECONDS", 2.5)
 # A citizen form posted without its token (no JavaScript) comes back to be sent again.
 CSRF_FAILURE_VIEW = "portal.public_forms.csrf_failure"
 
