@@ -96,8 +96,8 @@ def _bump(key: str) -> int:
     cache = _cache()
     try:
         return cache.incr(key)
-    except ValueError:  # missing (never bumped, or evicted): past every version it had
-        cache.add(key, initial_version(), timeout=None)
+    except ValueError:  # missing (never bumped, expired, evicted): past every version it had
+        cache.add(key, initial_version(), timeout=stale_seconds())
         return cache.incr(key)
 
 
@@ -135,7 +135,9 @@ def _scope_versions(scope_keys, found) -> tuple:
     if missing:
         cache = _cache()
         for key in missing:
-            cache.add(key, initial_version(), timeout=None)
+            # Expiring: a scope per path visited, random ones included, must not pile up;
+            # a scope version that expires starts again past every version pages hold.
+            cache.add(key, initial_version(), timeout=stale_seconds())
         found = {**found, **cache.get_many(missing)}
     return tuple(found.get(key) for key in scope_keys)
 

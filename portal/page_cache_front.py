@@ -13,6 +13,8 @@ query parameters no public view reads (tracking ones) are left out (page_cache_k
 used when the page cache is in Redis.
 """
 
+from django.utils.http import parse_etags
+
 from portal import page_cache, page_cache_local
 from portal.page_cache_keys import page_cache_key
 
@@ -33,6 +35,14 @@ def _key(environ) -> str:
     )
 
 
+def _not_modified(environ, headers) -> bool:
+    asked = environ.get("HTTP_IF_NONE_MATCH")
+    if not asked:
+        return False
+    etag = next((v for k, v in headers if k.lower() == "etag"), None)
+    return etag is not None and (asked.strip() == "*" or etag in parse_etags(asked))
+
+
 class PageCacheFront:
     def __init__(self, application):
         self.application = application
@@ -46,6 +56,10 @@ class PageCacheFront:
         page = tier.get(key)
         if page is not None:
             status, headers, body = page
+            if _not_modified(environ, headers):  # a poller's copy is current (the banner)
+                kept = [(k, v) for k, v in headers if k.lower() != "content-length"]
+                start_response("304 Not Modified", [*kept, HIT])
+                return [b""]
             start_response(status, [*headers, HIT])
             return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 

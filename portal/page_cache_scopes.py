@@ -20,8 +20,9 @@ What bumps which scope (portal.page_cache.page_cache_clear and connect_signals):
   be anywhere);
 - the site settings (shown on every page): `all`.
 
-A scope whose version is missing (never bumped, or evicted from the cache) starts at the
-current time in microseconds, so it never matches a version a page was stored with before.
+A scope whose version is missing (never bumped, expired after PAGE_CACHE_STALE_SECONDS, or
+evicted from the cache) starts at the current time in microseconds, so it never matches a
+version a page was stored with before.
 """
 
 import contextlib

@@ -184,3 +184,20 @@ def test_tracking_parameters_are_answered_from_memory_as_the_page_itself(demo_si
     for query in ("utm_source=newsletter", "fbclid=IwAR0&gclid=x", "made_up=1"):
         assert get(app, QUERY_STRING=query) == page
     assert django.calls == 0
+
+
+def test_a_poller_whose_banner_is_current_gets_304_from_memory(demo_site, server):
+    from django.urls import reverse
+
+    app, django = server
+    banner = reverse("alerts_data:banner", args=["fr"])
+    assert get(app, banner)[1]["X-Page-Cache"] == "miss"
+    assert _until(lambda: page_cache._local.version is not None), "listener never subscribed"
+    status, headers, _body = get(app, banner)  # kept in memory now
+    etag = headers["ETag"]
+    django.calls = 0
+    status, headers, body = get(app, banner, HTTP_IF_NONE_MATCH=etag)
+    assert status.startswith("304") and body == b"" and headers["X-Page-Cache"] == "hit"
+    assert django.calls == 0
+    status, _headers, _body = get(app, banner, HTTP_IF_NONE_MATCH='"another"')
+    assert status.startswith("200")
