@@ -25,6 +25,7 @@ from campaigns.demo_content import events as event_content
 from campaigns.demo_content import guides as guide_content
 from campaigns.demo_content import kit as kit_content
 from campaigns.demo_content import partners as partner_content
+from campaigns.demo_content import plan as plan_content
 from campaigns.demo_content import risks as risk_content
 from campaigns.demo_content import trainings as training_content
 from campaigns.services import editorial_workflow_setup
@@ -111,6 +112,43 @@ def seed_kit(homes):
     for language in ("nl", "en"):
         _translation(fr, language, content[language]["slug"], kit_content.fields(content[language]))
     return fr
+
+
+def seed_household_plan(homes, *, risks, kit):
+    """The household plan next to the kit, in French, Dutch and English, with its main risks;
+    each language's kit gets a call-out leading to the plan in that language."""
+    content = plan_content.PLAN
+    by_hazard = {page.hazard: page for page in risks.values()}
+    chosen = [by_hazard[hazard] for hazard in plan_content.MAIN_RISKS if hazard in by_hazard]
+    fr = _child(
+        homes["fr"],
+        models.HouseholdPlanPage,
+        content["fr"]["slug"],
+        plan_content.fields(content["fr"], chosen),
+    )
+    plans = {"fr": fr}
+    for language in ("nl", "en"):
+        # The translation keeps the French choice of risks (shown in its own language).
+        text = {k: v for k, v in plan_content.fields(content[language]).items() if k != "risks"}
+        plans[language] = _translation(fr, language, content[language]["slug"], text)
+    for language, plan in plans.items():
+        kit_version = kit.get_translation_or_none(plan.locale)
+        if kit_version is not None:
+            _link_kit_to_plan(kit_version.specific, plan, content[language])
+    return fr
+
+
+def _link_kit_to_plan(kit, plan, content):
+    """Add the call-out leading to the plan to the kit's body, once."""
+    link = f'linktype="page" id="{plan.pk}"'
+    for block in kit.body:
+        if block.block_type == "callout" and link in block.value["text"].source:
+            return
+    kit.body = [
+        *((block.block_type, block.value) for block in kit.body),
+        plan_content.kit_callout(content, plan),
+    ]
+    kit.save_revision().publish()
 
 
 def seed_guides(homes) -> dict:
@@ -309,6 +347,7 @@ def seed(context) -> None:
     homes = context.homes
     risks = seed_risks(homes)
     kit = seed_kit(homes)
+    seed_household_plan(homes, risks=risks, kit=kit)
     guide_section, guides = seed_guides(homes)
     campaign_section = seed_campaigns(homes, guides=guides, risks=risks, kit=kit)
     seed_events(homes)

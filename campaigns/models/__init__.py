@@ -8,6 +8,7 @@ from .listings import (
 )
 from .pages import CampaignPage, EmergencyKitPage, GuidePage, KitSectionBlock, RiskPage
 from .partners import PartnerPage
+from .plan import HouseholdPlanPage
 from .trainings import TrainingPage, TrainingRegistration, TrainingSession
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "EventKind",
     "GuideIndexPage",
     "GuidePage",
+    "HouseholdPlanPage",
     "KitSectionBlock",
     "PartnerIndexPage",
     "PartnerPage",
