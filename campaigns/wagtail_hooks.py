@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -9,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from campaigns import language_hooks  # noqa: F401 (its hooks register on import)
 from campaigns.models import TrainingRegistration
 from campaigns.permissions import RegistrationPermissionPolicy
+from campaigns.translation_views import UpdateTranslationsWithoutPublishingView
 from campaigns.translations import page_translation, translation_gaps, translation_submit
 
 
@@ -77,6 +79,19 @@ def translation_publish_through_workflow(request, page):
             % {**names, "workflow": outcome.workflow_name},
         )
     return redirect(request.path)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_update_translations_without_publishing():
+    """Answers at wagtail-localize's own "Sync translated pages" address (its URL name keeps
+    working): registered before wagtail-localize's, so this one resolves first."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsWithoutPublishingView.as_view(),
+            name="campaigns_update_translations",
+        )
+    ]
 
 
 class TrainingRegistrationViewSet(ModelViewSet):

@@ -103,11 +103,12 @@ def _listed(client, index, title) -> bool:
 
 
 def test_submitting_a_live_page_for_translation_keeps_the_dutch_page_unpublished(
-    client, guides, editor
+    client, guides, editor, django_capture_on_commit_callbacks
 ):
     french = _french_guide(guides)
 
-    translate_object(french, [Locale.objects.get(language_code="nl")], user=editor)
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes then
+        translate_object(french, [Locale.objects.get(language_code="nl")], user=editor)
 
     dutch = _dutch(french)
     assert not dutch.live
@@ -115,7 +116,9 @@ def test_submitting_a_live_page_for_translation_keeps_the_dutch_page_unpublished
     assert not _listed(client, guides["nl"], FRENCH_TITLE)
 
 
-def test_a_synchronised_locales_placeholder_never_shows_the_french_text(client, guides, editor):
+def test_a_synchronised_locales_placeholder_never_shows_the_french_text(
+    client, guides, editor, django_capture_on_commit_callbacks
+):
     LocaleSynchronization.objects.create(
         locale=Locale.objects.get(language_code="nl"),
         sync_from=Locale.objects.get(language_code="fr"),
@@ -137,7 +140,8 @@ def test_a_synchronised_locales_placeholder_never_shows_the_french_text(client, 
     assert (gap.source.pk, gap.state) == (french.pk, translations.MISSING)
 
     # Translating the placeholder converts it into a page of its own, still a draft.
-    translate_object(french, [Locale.objects.get(language_code="nl")], user=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(french, [Locale.objects.get(language_code="nl")], user=editor)
     converted = _dutch(french)
     assert converted.alias_of_id is None
     assert not converted.live
@@ -219,6 +223,33 @@ def test_a_page_without_workflow_publishes_once_translated(
     dutch = _dutch(french)
     assert dutch.live
     assert dutch.title == DUTCH[FRENCH_TITLE]
+
+
+def test_syncing_a_changed_source_never_republishes_french_text_on_the_dutch_page(
+    client, guides, django_user_model, django_capture_on_commit_callbacks
+):
+    WorkflowPage.objects.all().delete()
+    french = _french_guide(guides)
+    admin = _in_english(django_user_model.objects.create_superuser("admin", password="x"))
+    translate_object(french, [Locale.objects.get(language_code="nl")], user=admin)
+    localize = _translate_texts(french)
+    with django_capture_on_commit_callbacks(execute=True):
+        localize.save_target(user=admin, publish=True)
+    french.intro = "Aérez la pièce et quittez le bâtiment."
+    french.save_revision().publish()
+    login_with_second_factor(client, admin)
+    sync = reverse("wagtail_localize:update_translations", args=[localize.source_id])
+
+    form = client.get(sync).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync, {"publish_translations": "on"})
+
+    assert 'name="publish_translations"' not in form
+    page = _public(client, _dutch(french)).content.decode()
+    assert "Draai de gaskraan dicht." in page
+    assert "Aérez la pièce" not in page
+    (gap,) = translations.translation_gaps()
+    assert (gap.state, gap.progress.missing) == ("partial", 1)
 
 
 # -- the dashboard --------------------------------------------------------------------------
