@@ -1,13 +1,14 @@
 """Admin forms of the alert composer. They only collect input: services decide."""
 
 from django import forms
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from alerts.cap_vocab import MsgType
+from alerts.cap_vocab import MsgType, Scope
 from alerts.models import Alert, AlertTemplate, Commune
 from alerts.models.alerts import SCOPE_CHOICES, STATUS_CHOICES
-from alerts.rendering import sms_prefix
+from alerts.rendering import sms_prefix, sms_suffix
 from alerts.widgets import AreaMapWidget, SmsTextWidget
 
 LANGUAGE_NAMES = {"fr": _("French"), "nl": _("Dutch"), "en": _("English")}
@@ -125,13 +126,20 @@ class AlertInfoForm(forms.Form):
     )
 
     def __init__(
-        self, *args, language: str, sms_prefixes: dict | None = None, status: str = "", **kwargs
+        self,
+        *args,
+        language: str,
+        sms_prefixes: dict | None = None,
+        sms_suffixes: dict | None = None,
+        status: str = "",
+        **kwargs,
     ):
         """`sms_prefixes`: what the SMS starts with for each status (the markers), and
         `status` the one chosen, for the SMS estimate."""
         super().__init__(*args, prefix=language, **kwargs)
         widget = self.fields["sms_text"].widget
         widget.language, widget.prefixes, widget.status = language, sms_prefixes or {}, status
+        widget.suffixes = sms_suffixes or {}
         self.fields["web_page"].queryset = (
             Page.objects.live().filter(depth__gt=1, locale__language_code=language).order_by("path")
         )
@@ -149,16 +157,29 @@ class AlertInfoForm(forms.Form):
         return data
 
 
+def _next_alert_id() -> int:
+    """The id a new alert will most likely get, for the length of its SMS link (another
+    alert saved meanwhile changes it by one: the same number of digits, but rarely)."""
+    return (Alert.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
+
+
 def info_forms(alert: Alert | None, data=None, *, status: str = "") -> list[AlertInfoForm]:
     """The texts of each language. `status` is the one chosen in the composer (the alert's
     own by default): an exercise's SMS starts with its marker."""
     infos = alert.infos_by_language() if alert else {}
     msg_type = alert.msg_type if alert else MsgType.ALERT
+    scope = alert.scope if alert else Scope.PUBLIC
+    pk = alert.pk if alert and alert.pk else _next_alert_id()
     forms_ = []
     for language in ("fr", "nl", "en"):
         # An unsaved alert of each status: sms_prefix reads only the status and type.
         prefixes = {
             value: sms_prefix(Alert(status=value, msg_type=msg_type), language)
+            for value, _label in STATUS_CHOICES
+        }
+        # And the short link to its page it ends with, under the id it has or will have.
+        suffixes = {
+            value: sms_suffix(Alert(pk=pk, status=value, scope=scope), language)
             for value, _label in STATUS_CHOICES
         }
         info = infos.get(language)
@@ -180,6 +201,7 @@ def info_forms(alert: Alert | None, data=None, *, status: str = "") -> list[Aler
                 language=language,
                 initial=initial,
                 sms_prefixes=prefixes,
+                sms_suffixes=suffixes,
                 status=status or (alert.status if alert else ""),
             )
         )

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from alerts.cap import headline_for, page_url
-from alerts.cap_vocab import MsgType
+from alerts.cap_vocab import MsgType, Scope, Status
 from alerts.models import Alert
 from alerts.sms_encoding import SmsLength, sms_length
+from portal.site_urls import absolute_url
 
 
 def _info(alert: Alert, language: str):
@@ -43,11 +45,31 @@ def sms_prefix(alert: Alert, language: str) -> str:
     return "".join(f"{marker}: " for marker in markers if marker)
 
 
+def sms_link(alert: Alert, language: str) -> str:
+    """The short link to the alert's page in `language` (alerts.short_links), or "" for an
+    alert citizens cannot open (a Test, a restricted scope, not saved yet)."""
+    if (
+        alert.pk is None
+        or alert.scope != Scope.PUBLIC
+        or alert.status not in (Status.ACTUAL, Status.EXERCISE)
+    ):
+        return ""
+    return absolute_url(reverse("alerts_data:short", kwargs={"pk": alert.pk, "language": language}))
+
+
+def sms_suffix(alert: Alert, language: str) -> str:
+    """What an SMS of this alert ends with after its text: a space and the short link to
+    its page. Like `sms_prefix`, it reads only the alert's id, scope and status, so the
+    composer asks it of an unsaved alert given the id it will have."""
+    link = sms_link(alert, language)
+    return f" {link}" if link else ""
+
+
 def render_sms(alert: Alert, language: str) -> str:
     # NFC: text pasted from some editors arrives decomposed ("e" + combining accent), which
     # GSM-7 cannot carry; composed, "é" is one GSM-7 character.
     text = unicodedata.normalize("NFC", _info(alert, language).sms_text.strip())
-    return sms_prefix(alert, language) + text
+    return sms_prefix(alert, language) + text + sms_suffix(alert, language)
 
 
 def render_title(alert: Alert, language: str) -> str:

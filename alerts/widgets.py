@@ -100,10 +100,11 @@ def sms_tables() -> dict:
     }
 
 
-def sms_estimate(prefix: str, value: str) -> dict:
-    """The SMS a language's text makes once sent, composed as alerts.rendering does, with
-    its length, cost per recipient and the characters that force UCS-2."""
-    text = prefix + unicodedata.normalize("NFC", (value or "").strip())
+def sms_estimate(prefix: str, value: str, suffix: str = "") -> dict:
+    """The SMS a language's text makes once sent, composed as alerts.rendering does (markers
+    before, the link to the alert's page after), with its length, cost per recipient and
+    the characters that force UCS-2."""
+    text = prefix + unicodedata.normalize("NFC", (value or "").strip()) + suffix
     length = sms_length(text)
     causes = ucs2_characters(text)
     return {
@@ -118,7 +119,8 @@ def sms_estimate(prefix: str, value: str) -> dict:
 
 class SmsTextWidget(forms.Textarea):
     """The SMS text of one language with its estimate. The form sets `language`, the SMS
-    prefix of each status (the markers) and the status chosen."""
+    prefix of each status (the markers), the suffix of each (the link to the alert's page)
+    and the status chosen."""
 
     template_name = "alerts/admin/widgets/sms_text.html"
 
@@ -126,15 +128,20 @@ class SmsTextWidget(forms.Textarea):
         super().__init__(attrs={"rows": 3, **(attrs or {})})
         self.language = ""
         self.prefixes: dict[str, str] = {}
+        self.suffixes: dict[str, str] = {}
         self.status = ""
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["sms"] = {
-            **sms_estimate(self.prefixes.get(self.status, ""), value),
+            **sms_estimate(
+                self.prefixes.get(self.status, ""), value, self.suffixes.get(self.status, "")
+            ),
             "language": self.language,
             "prefix": self.prefixes.get(self.status, ""),
             "prefixes": json.dumps(self.prefixes),
+            "suffix": self.suffixes.get(self.status, ""),
+            "suffixes": json.dumps(self.suffixes),
             "tables": json.dumps(sms_tables()),
             "gsm7_limit": SINGLE_LIMIT[GSM7],
             "ucs2_limit": SINGLE_LIMIT[UCS2],

@@ -3,7 +3,7 @@ import pytest
 from alerts.cap_vocab import Status
 from alerts.factories import AlertFactory
 from alerts.models import EXERCISE_MARKER
-from alerts.rendering import render_email, render_push, render_sms, sms_preview
+from alerts.rendering import render_email, render_push, render_sms, sms_preview, sms_suffix
 from tests.paths import path_in
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,9 @@ def test_every_channel_text_of_an_exercise_or_test_is_marked(language, status):
 
 def test_live_alert_texts_carry_no_marker_and_the_language_of_the_recipient():
     alert = AlertFactory()
-    assert render_sms(alert, "nl") == "ALARM: ga naar binnen, sluit de ramen."
+    assert render_sms(alert, "nl") == "ALARM: ga naar binnen, sluit de ramen." + sms_suffix(
+        alert, "nl"
+    )
     assert "EXERCI" not in render_email(alert, "fr").text
     assert "Que faire" in render_email(alert, "fr").text
     assert path_in("nl", "alerts:list") in render_push(alert, "nl")["url"]
@@ -55,5 +57,5 @@ def test_decomposed_accents_are_composed_before_counting_and_sending():
     alert = AlertFactory()
     alert.infos.filter(language="fr").update(sms_text="Fene\u0301tres ferme\u0301es")
     text = render_sms(alert, "fr")
-    assert text == "Fenétres fermées"
+    assert text == "Fenétres fermées" + sms_suffix(alert, "fr")
     assert sms_length(text).encoding == "GSM-7"

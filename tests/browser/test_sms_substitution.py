@@ -12,6 +12,7 @@ from django.conf import settings as django_settings
 
 from alerts.factories import AlertFactory, AuthorFactory
 from alerts.models import EXERCISE_MARKER
+from alerts.rendering import sms_suffix
 from alerts.sms_encoding import sms_length
 from tests.browser.conftest import axe_violations, describe, signed_in_context
 from tests.conftest import login_with_second_factor
@@ -21,7 +22,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# 107 characters: two UCS-2 segments (more than 70), one GSM-7 segment once plain.
+# 107 characters: two UCS-2 segments (more than 70), one GSM-7 segment once plain; with
+# the link to the alert's page the SMS ends with, two or three UCS-2 segments.
 TYPED = (
     "Restez à l’intérieur – fermez portes et volets. N’allez pas chercher vos enfants "
     "à l’école : ils y sont protégés."
@@ -66,8 +68,13 @@ def test_one_click_makes_a_typed_french_sms_gsm7_without_saving(
     expect(warning).to_contain_text("’ typographic apostrophe ×3")
     expect(warning).to_contain_text("– dash ×1")
     expect(estimate.locator("[data-sms-encoding]")).to_have_text("UCS-2")
-    expect(estimate.locator("[data-sms-units]")).to_have_text(str(len(TYPED)))
-    expect(estimate.locator("[data-sms-segments]")).to_have_text("2")
+    # The SMS ends with the short link to the alert's page: the estimate counts it.
+    link = sms_suffix(alert, "fr")
+    assert link
+    expect(estimate.locator("[data-sms-units]")).to_have_text(str(len(TYPED + link)))
+    expect(estimate.locator("[data-sms-segments]")).to_have_text(
+        str(sms_length(TYPED + link).segments)  # 2 or 3 as the link is long: UCS-2 parts
+    )
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     # The other languages' estimates do not move.
@@ -88,7 +95,7 @@ def test_one_click_makes_a_typed_french_sms_gsm7_without_saving(
     # An exercise's SMS starts with its marker: the estimate counts it at once.
     page.locator("#id_status").select_option("Exercise")
     expect(estimate.locator("[data-sms-units]")).to_have_text(
-        str(len(f"{EXERCISE_MARKER}: {PLAIN}"))
+        str(len(f"{EXERCISE_MARKER}: {PLAIN}{link}"))
     )
 
     page.get_by_role("button", name="Save and preview").click()
@@ -119,7 +126,9 @@ def test_without_javascript_the_button_replaces_through_the_server(
     page.goto(f"{live_server.url}/admin/alerts/{alert.pk}/edit/")
     estimate = page.locator("#id_fr-sms_text-estimate")
     expect(estimate).to_contain_text("’ typographic apostrophe ×3")
-    expect(estimate.locator("[data-sms-segments]")).to_have_text("2")
+    typed = sms_length(TYPED + sms_suffix(alert, "fr"))
+    assert typed.segments > 1
+    expect(estimate.locator("[data-sms-segments]")).to_have_text(str(typed.segments))
     page.locator("#id_fr-headline").fill("Incendie : restez à l’intérieur")
 
     page.get_by_role("button", name="Replace with plain characters", exact=True).click()

@@ -19,6 +19,7 @@ from alerts.delivery.services import delivery_run, delivery_send_batch, delivery
 from alerts.dispatch import alert_dispatch
 from alerts.factories import AlertFactory, ApproverFactory
 from alerts.outgoing import alert_fingerprint
+from alerts.rendering import sms_suffix
 from alerts.subscriptions.models import ContactPoint
 from tests.peers.twilio import AUTH_TOKEN
 
@@ -65,7 +66,9 @@ def test_an_approved_alert_reaches_every_channel_once(
     assert len({r.headers["topic"] for r in push_settings.received}) == 1
     # SMS through the real twilio SDK
     assert len(twilio_settings.messages) == 3
-    assert twilio_settings.messages[0]["Body"] == "ALERTE: rentrez, fermez les fenetres."
+    assert twilio_settings.messages[0]["Body"] == "ALERTE: rentrez, fermez les fenetres." + (
+        sms_suffix(alert, "fr")
+    )
     # email in the subscriber's language, with one-click unsubscribe
     assert len(smtp_settings.messages) == 2
     mail = smtp_settings.to(emails[0].address)[0]

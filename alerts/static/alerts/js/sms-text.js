@@ -19,6 +19,7 @@
   function setUp(box) {
     var tables = JSON.parse(box.dataset.smsTables);
     var prefixes = JSON.parse(box.dataset.smsPrefixes || "{}");
+    var suffixes = JSON.parse(box.dataset.smsSuffixes || "{}");
     var field = document.getElementById(box.dataset.smsField);
     if (!field || !field.form) { return; }
     var form = field.form;
@@ -49,10 +50,17 @@
       return Object.prototype.hasOwnProperty.call(prefixes, value)
         ? prefixes[value] : box.dataset.smsPrefix;
     }
+    // The link to the alert's page the SMS ends with (none for a Test).
+    function suffix() {
+      var status = form.elements.namedItem("status");
+      var value = status ? status.value : null;
+      return Object.prototype.hasOwnProperty.call(suffixes, value)
+        ? suffixes[value] : (box.dataset.smsSuffix || "");
+    }
     // The text as the server receives it (a form sends each line break as CR LF), stripped
     // and composed (NFC) as alerts.rendering sends it.
     function smsText() {
-      return prefix() + field.value.replace(/\r?\n/g, "\r\n").trim().normalize("NFC");
+      return prefix() + field.value.replace(/\r?\n/g, "\r\n").trim().normalize("NFC") + suffix();
     }
 
     function segments(costs, encoding) {
