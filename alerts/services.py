@@ -28,7 +28,6 @@ from alerts.models import (
     AlertState,
     AlertTemplate,
     AlertVersion,
-    Audience,
     FastTrackKind,
     FastTrackText,
 )
@@ -165,11 +164,6 @@ def _lock(alert: Alert, *, content: bool = False) -> Alert:
     return queryset.get(pk=alert.pk)
 
 
-def _check_audience(alert: Alert) -> None:
-    if alert.status in (Status.EXERCISE, Status.TEST) and alert.audience == Audience.PUBLIC:
-        raise AlertTransitionError(_("An exercise or a test can never reach the public audience."))
-
-
 def _save_infos(alert: Alert, infos: dict) -> None:
     """infos: {language: {headline, description, instruction, sms_text, web_page}};
     a language whose headline is empty is removed."""
@@ -297,8 +291,6 @@ def alert_problems(alert: Alert) -> list[str]:
         problems.append(_("The expiry time is required."))
     elif alert.expires <= timezone.now():
         problems.append(_("The expiry time is in the past."))
-    if alert.status in (Status.EXERCISE, Status.TEST) and alert.audience == Audience.PUBLIC:
-        problems.append(_("An exercise or a test can never reach the public audience."))
     return problems
 
 
@@ -509,7 +501,6 @@ def _hand_over(alert: Alert, user) -> Alert:
     """approved → sending on a row locked by the caller's transaction."""
     from alerts.tasks import dispatch_alert
 
-    _check_audience(alert)
     alert.state = AlertState.SENDING
     # Its CAP `sent` time: the site publishes it from now on, the workers fan it out.
     alert.sent = alert.sent or timezone.now().replace(microsecond=0)

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from alerts import geometry
+from alerts.audiences import Audience, audience_for
 from alerts.cap_vocab import (
     Category,
     Certainty,
@@ -43,21 +44,6 @@ TEST_MARKER = f"TEST - {EXERCISE_MARKER}"
 def new_identifier() -> str:
     """A globally unique CAP identifier (no spaces, commas or restricted characters)."""
     return f"BE-BRU-LUX-{uuid.uuid4()}"
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    TEST = "test", _("Test audience only")
-    PARTNERS = "partners", _("Partner network")
-
-
-def audience_for(status: str, scope: str) -> str:
-    """Exercise and Test go to the test audience only, whatever the scope."""
-    if status in (Status.EXERCISE, Status.TEST):
-        return Audience.TEST
-    if scope == Scope.RESTRICTED:
-        return Audience.PARTNERS
-    return Audience.PUBLIC
 
 
 class AlertState(models.TextChoices):

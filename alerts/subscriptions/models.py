@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alerts.audiences import Audience
 from alerts.cap_vocab import Category
 
 
@@ -16,12 +17,6 @@ class Language(models.TextChoices):
     FR = "fr", "Français"
     NL = "nl", "Nederlands"
     EN = "en", "English"
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    TEST = "test", _("Test audience (staff and volunteers)")
-    PARTNER = "partner", _("Partner network contact")
 
 
 class ChannelName(models.TextChoices):

@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from alerts.models import Commune
 
-from .models import ChannelName, ConsentRecord, ContactPoint, Subscriber
+from .models import Audience, ChannelName, ConsentRecord, ContactPoint, Subscriber
 
 
 def confirmed_contact_points() -> QuerySet[ContactPoint]:
@@ -50,7 +50,7 @@ def subscriber_counts() -> dict:
         "total": subscribers.count(),
         "per_channel": [(c, per_channel.get(c.value, 0)) for c in ChannelName],
         "per_language": per_language,
-        "per_audience": per_audience,
+        "per_audience": [(a, per_audience.get(a.value, 0)) for a in Audience],
         "region_wide": region_wide,
         "per_commune": per_commune,
         "pending": ContactPoint.objects.filter(confirmed_at__isnull=True).count(),

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
     ("status", "scope", "audience"),
     [
         ("Actual", "Public", Audience.PUBLIC),
-        ("Actual", "Restricted", Audience.PARTNERS),
+        ("Actual", "Restricted", Audience.PARTNER),
         ("Exercise", "Public", Audience.TEST),
         ("Test", "Public", Audience.TEST),
         ("Exercise", "Restricted", Audience.TEST),

@@ -7,6 +7,7 @@ from alerts.delivery.targeting import (
     target_contact_points,
 )
 from alerts.factories import AlertFactory
+from alerts.models import Alert
 from alerts.subscriptions.factories import (
     ContactPointFactory,
     PlaceFactory,
@@ -69,6 +70,17 @@ def test_exercise_reaches_the_test_audience_only_wherever_they_live():
     citizen = _subscriber(communes=[BRUXELLES])
     volunteer = _subscriber(communes=[IXELLES], audience="test")
     exercise = AlertFactory(area=[BRUXELLES], status=Status.EXERCISE)
+
+    assert _targets(exercise) == {volunteer.pk}
+    assert citizen.pk not in _targets(exercise)
+
+
+def test_an_exercise_whose_row_says_public_still_reaches_the_test_audience_only():
+    citizen = _subscriber(communes=[BRUXELLES])
+    volunteer = _subscriber(communes=[IXELLES], audience="test")
+    exercise = AlertFactory(area=[BRUXELLES], status=Status.EXERCISE)
+    Alert.objects.filter(pk=exercise.pk).update(audience="public")  # a tampered row
+    exercise.refresh_from_db()
 
     assert _targets(exercise) == {volunteer.pk}
     assert citizen.pk not in _targets(exercise)

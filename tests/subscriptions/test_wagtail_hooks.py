@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from alerts.subscriptions.factories import ContactPointFactory, PlaceFactory, SubscriberFactory
 from alerts.subscriptions.models import AudienceMember, ContactPoint
@@ -39,6 +40,18 @@ def test_stats_need_the_permission_and_show_no_personal_data(client):
     page = response.content.decode()
     assert "Bruxelles" in page
     assert "private@example.invalid" not in page
+
+
+def test_stats_name_audiences_in_the_readers_language(client):
+    ContactPointFactory(subscriber=SubscriberFactory(audience="partner", organisation="SIAMU"))
+    user = _staff("view_subscriber_stats")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    client.force_login(user)
+    page = client.get(STATS).content.decode()
+    assert '<th scope="row">Partnernetwerk</th><td>1</td>' in page
+    assert '<th scope="row">partner</th>' not in page
 
 
 def test_admin_manages_test_audience_but_never_reaches_the_public(client, admin_user):
