@@ -24,6 +24,7 @@ from campaigns.selectors import (
 from campaigns.services import RegistrationRefused, registration_cancel, registration_create
 from campaigns.throttle import throttle_allows
 from portal.client_ip import client_ip
+from portal.public_forms import shown_again
 
 # Each registration sends an email to the address typed in the form: at most this many per
 # hour for one address, and for one client address.
@@ -41,7 +42,10 @@ def training_page(page, request):
     sessions = sessions_with_places(page)
     places = {s.pk: s.places_left for s in sessions}
     if request.method != "POST":
-        form = RegistrationForm(sessions=sessions, places_left=places)
+        # A form sent without its token (no JavaScript on a cached page) comes back as a
+        # GET with the visitor's answers (portal.public_forms): shown, never acted on.
+        answers = request.POST if shown_again(request) else None
+        form = RegistrationForm(answers, sessions=sessions, places_left=places)
         return _page(page, request, sessions, form)
 
     form = RegistrationForm(request.POST, sessions=sessions, places_left=places)

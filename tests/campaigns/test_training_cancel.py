@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
@@ -103,6 +103,25 @@ def test_cancel_link_asks_then_cancels_once_and_frees_the_place(
         assert again.status_code == 410
         assert gone in again.content.decode()
     assert ModelLogEntry.objects.filter(action=services.REGISTRATION_CANCEL_ACTION).count() == 1
+
+
+def test_without_javascript_one_click_cancels(
+    client, training, django_capture_on_commit_callbacks, settings
+):
+    """The confirm page is one person's page, never cached: its form carries the visitor's
+    own CSRF token even with the page cache on, so a browser without JavaScript (which
+    cannot fetch a token for a cached page) cancels with the first click."""
+    settings.PAGE_CACHE_SECONDS = 60
+    registration, message = _registered(client, training, django_capture_on_commit_callbacks)
+    path = _cancel_link_path(message)
+    browser = Client(enforce_csrf_checks=True)
+    (token,) = re.findall(
+        r'name="csrfmiddlewaretoken" value="([^"]*)"', browser.get(path).content.decode()
+    )
+    assert token
+    response = browser.post(path, {"csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert not TrainingRegistration.objects.filter(pk=registration.pk).exists()
 
 
 def test_expired_link_is_refused_with_a_clear_message(

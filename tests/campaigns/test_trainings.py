@@ -2,11 +2,13 @@
 registrant sees once registered."""
 
 import datetime as dt
+import re
 from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -259,3 +261,25 @@ def test_past_sessions_are_not_offered(client, training):
     session.save()
     html = client.get(training.url).content.decode()
     assert "Centre de crise" not in html
+
+
+def test_without_javascript_a_cached_page_registers_at_the_second_send(training, settings):
+    """The cached page's form has no token (portal.public_forms); sent without JavaScript it
+    comes back with the visitor's answers and a token of their own, and registers nobody;
+    sent again, it registers."""
+    settings.PAGE_CACHE_SECONDS = 60
+    browser = Client(enforce_csrf_checks=True)
+    session = training.sessions.get()
+    answers = {"session": session.pk, "name": "Ana", "email": "ana@example.org"}
+    answers["organisation"] = "Ixelles"
+    browser.get(training.url)
+    response = browser.post(training.url, {**answers, "csrfmiddlewaretoken": ""})
+    html = response.content.decode()
+    assert 'value="ana@example.org"' in html
+    assert session_select(response).shown()["value"] == str(session.pk)
+    assert not TrainingRegistration.objects.exists()
+
+    (token,) = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    response = browser.post(training.url, {**answers, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert TrainingRegistration.objects.get().email == "ana@example.org"
