@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,11 @@ from wagtail.permissions import register_permission_policy
 from campaigns import language_hooks  # noqa: F401 (its hooks register on import)
 from campaigns.models import TrainingRegistration
 from campaigns.permissions import RegistrationPermissionPolicy
-from campaigns.translation_views import UpdateTranslationsWithoutPublishingView
+from campaigns.translation_views import (
+    UpdateTranslationsWithoutPublishingView,
+    translation_submit_report,
+    translation_submit_view,
+)
 from campaigns.translations import page_translation, translation_gaps, translation_submit
 
 
@@ -23,8 +26,12 @@ class TranslationStatusPanel(Component):
     template_name = "campaigns/admin/translation_status_panel.html"
 
     def get_context_data(self, parent_context=None):
+        parent_context = parent_context or {}
         context = super().get_context_data(parent_context)
         context["gaps"] = translation_gaps()
+        # For the "Submit for review" forms ({% csrf_token %} needs both).
+        context["request"] = parent_context.get("request")
+        context["csrf_token"] = parent_context.get("csrf_token")
         context["title"] = _("Translations to do")
         return context
 
@@ -47,50 +54,28 @@ def translation_publish_through_workflow(request, page):
     if translation is None:
         return None
     outcome = translation_submit(translation=translation, page=page, user=request.user)
-    names = {"page": page.get_admin_display_title()}
-    names["language"] = translation.target_locale.get_display_name()
     if outcome.status == "no_workflow":
         return None
-    if outcome.status == "incomplete":
-        messages.error(
-            request,
-            _(
-                "“%(page)s” cannot go live in %(language)s yet: %(missing)s of %(total)s texts "
-                "are not translated."
-            )
-            % {**names, "missing": outcome.progress.missing, "total": outcome.progress.total},
-        )
-    elif outcome.status == "submitted":
-        messages.success(
-            request,
-            _(
-                "“%(page)s” in %(language)s was submitted to %(workflow)s; it goes live once "
-                "approved."
-            )
-            % {**names, "workflow": outcome.workflow_name},
-        )
-    else:
-        messages.success(
-            request,
-            _(
-                "“%(page)s” in %(language)s is already in %(workflow)s; the approver will "
-                "publish this version."
-            )
-            % {**names, "workflow": outcome.workflow_name},
-        )
+    translation_submit_report(request, outcome, translation, page)
     return redirect(request.path)
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_update_translations_without_publishing():
-    """Answers at wagtail-localize's own "Sync translated pages" address (its URL name keeps
-    working): registered before wagtail-localize's, so this one resolves first."""
+def register_translation_urls():
+    """The dashboard's "Submit for review" of a translation; and wagtail-localize's "Sync
+    translated pages" without publishing, at wagtail-localize's own address (its URL name
+    keeps working): registered before wagtail-localize's, so this one resolves first."""
     return [
+        path(
+            "translations/<int:page_id>/submit/",
+            translation_submit_view,
+            name="campaigns_translation_submit",
+        ),
         path(
             "localize/update/<int:translation_source_id>/",
             UpdateTranslationsWithoutPublishingView.as_view(),
             name="campaigns_update_translations",
-        )
+        ),
     ]
 
 

@@ -345,3 +345,30 @@ def test_everything_published_and_translated_says_so(guides):
     translate(french, "nl", title=DUTCH[FRENCH_TITLE])
     assert translations.translation_gaps() == []
     assert Page.objects.filter(translation_key=french.translation_key, live=True).count() == 2
+
+
+def test_a_writer_submits_a_translated_draft_for_review_from_the_dashboard(
+    client, guides, editor, django_user_model
+):
+    writer = _user(django_user_model, "writer", services.WRITERS)
+    french = _french_guide(guides)
+    translate_object(french, [Locale.objects.get(language_code="nl")], user=writer)
+    untranslated = publish(factories.GuidePageFactory(parent=guides["fr"], title="Pas fini"))
+    translate_object(untranslated, [Locale.objects.get(language_code="nl")], user=writer)
+    _translate_texts(french)
+    submit = reverse("campaigns_translation_submit", args=[_dutch(french).pk])
+
+    panel = _panel(client, writer)
+
+    assert f'action="{submit}"' in _row(panel, FRENCH_TITLE)
+    assert "Submit for review" not in _row(panel, "Pas fini")
+    response = client.post(submit, {"next": reverse("wagtailadmin_home")}, follow=True)
+    assert "was submitted to Campaigns and guides review" in response.content.decode()
+    dutch = _dutch(french)
+    assert not dutch.live
+    assert dutch.current_workflow_state.current_task_state.task.name == "Editors approve"
+    refused = client.post(
+        reverse("campaigns_translation_submit", args=[_dutch(untranslated).pk]), follow=True
+    )
+    assert "cannot go live in Nederlands yet" in refused.content.decode()
+    assert _dutch(untranslated).current_workflow_state is None
