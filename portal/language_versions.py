@@ -16,6 +16,7 @@ from wagtail.models import Page
 # Resolved views that are not one of our pages in every language: Wagtail's own serving
 # (a page, or no page at all) and the redirects from the old English paths.
 NOT_A_VIEW_PAGE = {"wagtail_serve", "legacy_path"}
+CACHE_ATTRIBUTE = "_lux_live_versions"
 
 
 def home_path(language: str) -> str:
@@ -28,9 +29,16 @@ def is_routed_page(page) -> bool:
 
 
 def page_versions(page: Page) -> dict[str, Page]:
-    """The live versions of a Wagtail page, by language code (the page itself included)."""
-    versions = page.get_translations(inclusive=True).live().select_related("locale")
-    return {version.locale.language_code: version for version in versions}
+    """The live versions of a Wagtail page, by language code (the page itself included).
+
+    Kept on the page object for the rest of the request: the switcher and <head> both ask.
+    """
+    versions = getattr(page, CACHE_ATTRIBUTE, None)
+    if versions is None:
+        found = page.get_translations(inclusive=True).live().select_related("locale")
+        versions = {version.locale.language_code: version for version in found}
+        setattr(page, CACHE_ATTRIBUTE, versions)
+    return versions
 
 
 def nearest_version(page: Page, language: str) -> Page | None:
