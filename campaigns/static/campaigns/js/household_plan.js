@@ -123,6 +123,7 @@
         group.appendChild(legend);
         while (row.firstChild) group.appendChild(row.firstChild);
         row.appendChild(group);
+        row.classList.add("plan__row--enhanced");
         var first = null;
         group.querySelectorAll("[data-plan-column]").forEach(function (field) {
           var column = field.getAttribute("data-plan-column");
