@@ -52,6 +52,7 @@ from portal.page_cache_scopes import (
     scope_key,
     scopes_of,
 )
+from portal.public_forms import SHARED, private_form_tokens
 from portal.security_headers import permissions_policy
 
 # Bumped by every clear, whatever its scope: the processes' memory copies
@@ -74,9 +75,6 @@ HEADER = "X-Page-Cache"
 # Set in the WSGI environ on an answer the front (portal.page_cache_front) may keep: the
 # VERSION_KEY read before the page was looked up.
 FRONT_VERSION = "lux.page_cache.version"
-# Set on a request whose answer the cache may share: {% csrf_token %} then renders no
-# token (portal.public_forms).
-SHARED = "lux.page_cache.shared"
 
 
 def _cache():
@@ -244,11 +242,16 @@ class PageCacheMiddleware:
             response[HEADER] = "miss"
             _cache().set(key, Entry(versions, made_at, response, seconds), timeout=stale_seconds())
             request.META[FRONT_VERSION] = current
-        elif response.status_code < 500:
-            # A redirect, a 404, a private page: concurrent requests render it at once
-            # rather than wait for a copy that will not come (a failure may pass, so it is
-            # not marked).
-            _cache().set(key + UNCACHEABLE_SUFFIX, versions, timeout=settings.PAGE_CACHE_SECONDS)
+        else:
+            # Rendered for sharing ({% csrf_token %} empty), kept by nobody: the visitor's.
+            response = private_form_tokens(request, response)
+            if response.status_code < 500:
+                # A redirect, a 404, a private page: concurrent requests render it at once
+                # rather than wait for a copy that will not come (a failure may pass, so
+                # it is not marked).
+                _cache().set(
+                    key + UNCACHEABLE_SUFFIX, versions, timeout=settings.PAGE_CACHE_SECONDS
+                )
         return response
 
 

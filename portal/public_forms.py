@@ -6,7 +6,9 @@ A page the page cache may share (portal.page_cache: an anonymous GET) renders
 holds no visitor's token and sets no cookie. portal/static/portal/js/live.js then asks
 `token` (a language-neutral address answered with `Cache-Control: no-store`) for the
 visitor's own token, which also sets their CSRF cookie, and fills every empty
-`csrfmiddlewaretoken` field before the form can be sent.
+`csrfmiddlewaretoken` field before the form can be sent. An answer rendered so that the
+cache turns out not to keep (a private page under a Wagtail page's address, a redirect)
+gets the visitor's own token put back before it leaves (`private_form_tokens`).
 
 Without JavaScript the field stays empty: the POST fails Django's check, and `csrf_failure`
 (CSRF_FAILURE_VIEW) answers with the same form instead of the 403 page, privately
@@ -24,16 +26,20 @@ cross-site POST (CSRF_COOKIE_SAMESITE "Lax"), and Django still checks the Origin
 nothing; its answer is readable only by the visitor's own browser.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.html import format_html
 from django.views import csrf as django_csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal.page_cache import SHARED
-
+# Set by portal.page_cache on a request whose answer the cache may share.
+SHARED = "lux.page_cache.shared"
+EMPTY_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-token>'
+FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 # Set on a request whose form is shown again after a failed token check.
 RETRY = "lux.public_forms.retry"
 # Django's reasons that only mean the visitor's token or cookie did not come along, or not
@@ -75,6 +81,36 @@ def renders_without_token(request) -> bool:
 
 def shown_again(request) -> bool:
     return bool(request.META.get(RETRY))
+
+
+def private_form_tokens(request, response):
+    """An answer rendered for the shared cache that the cache did not keep after all (a
+    private page under a Wagtail page's address, a redirect, an error): its empty token
+    fields get the visitor's own token, and the visitor their CSRF cookie, so that it
+    works without JavaScript like any private page."""
+    if not request.META.get(SHARED) or response.streaming:
+        return response
+    empty = EMPTY_FIELD.encode()
+    if empty not in response.content:
+        return response
+    response.content = response.content.replace(
+        empty, format_html(FIELD, get_token(request)).encode()
+    )
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME,
+        request.META["CSRF_COOKIE"],
+        max_age=settings.CSRF_COOKIE_AGE,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        path=settings.CSRF_COOKIE_PATH,
+        secure=settings.CSRF_COOKIE_SECURE,
+        httponly=settings.CSRF_COOKIE_HTTPONLY,
+        samesite=settings.CSRF_COOKIE_SAMESITE,
+    )
+    patch_vary_headers(response, ("Cookie",))
+    add_never_cache_headers(response)
+    return response
 
 
 @never_cache

@@ -12,11 +12,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from portal.public_forms import renders_without_token, shown_again
+from portal.public_forms import EMPTY_FIELD, FIELD, renders_without_token, shown_again
 
 register = template.Library()
-
-EMPTY_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-token>'
 
 
 @register.simple_tag(takes_context=True)
@@ -27,7 +25,7 @@ def csrf_token(context):
     token = context.get("csrf_token")
     if not token or token == "NOTPROVIDED":  # noqa: S105 - Django's "no request" marker
         return ""
-    field = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+    field = format_html(FIELD, token)
     if request is not None and shown_again(request):
         notice = _(
             "Your form was not sent: this page could not prove it came from you "

@@ -8,11 +8,15 @@ import re
 
 import pytest
 from django.conf import settings as django_settings
+from django.http import HttpResponse
+from django.template import RequestContext, Template
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from alerts.subscriptions.models import ContactPoint, Subscriber
+from portal.page_cache import PageCacheMiddleware
 from tests.paths import path_in
 from tests.subscriptions.helpers import subscribe_data
 
@@ -154,3 +158,38 @@ def test_every_page_loads_the_script_with_the_token_and_banner_addresses(demo_si
     html = visitor().get(path_in("nl", "subscriptions:subscribe")).content.decode()
     assert f'data-csrf-url="{reverse("public_form_token")}"' in html
     assert f'data-banner-url="{reverse("alerts_data:banner", args=["nl"])}"' in html
+
+
+def test_training_pages_are_cached_and_their_form_comes_back_without_javascript(demo_site):
+    from campaigns import demo as campaigns_demo
+    from campaigns.models import TrainingPage
+
+    campaigns_demo.seed(demo_site)
+    url = TrainingPage.objects.live().filter(locale__language_code="fr").first().url
+    visitor().get(url)
+    cached = visitor().get(url)
+    assert cached["X-Page-Cache"] == "hit" and tokens_in(cached) == [""]
+    client = visitor()
+    response = client.post(url, {"name": "Léa", "email": "lea@example.invalid"})
+    assert response.status_code == 200  # not the 403 page
+    [fresh] = tokens_in(response)
+    assert len(fresh) == 64 and client.cookies[django_settings.CSRF_COOKIE_NAME].value
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_private_answer_rendered_for_sharing_gets_the_visitors_own_token(rf):
+    """A page under a Wagtail page's address that turns out private (a registration's own
+    page, say) is not kept by the cache: its form gets a real token, as without the cache."""
+
+    def view(request):
+        request.resolver_match = resolve(path_in("fr", "wagtail_serve", "x/"))
+        html = Template("<form>{% csrf_token %}</form>").render(RequestContext(request))
+        response = HttpResponse(html)
+        add_never_cache_headers(response)
+        return response
+
+    response = PageCacheMiddleware(view)(rf.get(path_in("fr", "wagtail_serve", "x/")))
+    [token] = tokens_in(response)
+    assert len(token) == 64
+    assert response.cookies[django_settings.CSRF_COOKIE_NAME].value
+    assert "X-Page-Cache" not in response
