@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
 from portal.language_check import (
@@ -74,9 +74,9 @@ def _is_text_field(field) -> bool:
     return isinstance(field, StreamField | RichTextField | models.TextField)
 
 
-def page_paragraphs(page: Page) -> list[str]:
-    """Every paragraph of text of `page` (a specific page), in the order of its fields."""
-    expected = page.locale.language_code
+def page_paragraphs(page: Page, expected: str) -> list[str]:
+    """Every paragraph of text of `page` (a specific page written in `expected`), in the
+    order of its fields."""
     paragraphs = []
     for name in PAGE_TEXT_FIELDS:
         paragraphs += paragraphs_of_text(getattr(page, name, "") or "")
@@ -99,12 +99,13 @@ def page_paragraphs(page: Page) -> list[str]:
     return paragraphs
 
 
-def page_language_flags(page: Page) -> list[LanguageFlag]:
-    """The paragraphs of `page` (as it is in memory) that read as another language."""
-    language = page.locale.language_code
+def page_language_flags(page: Page, language: str = "") -> list[LanguageFlag]:
+    """The paragraphs of `page` (as it is in memory) that read as another language than
+    its own (`language`, read from its locale when not given)."""
+    language = language or page.locale.language_code
     if language not in LANGUAGES:
         return []
-    return language_flags(page_paragraphs(page), language)
+    return language_flags(page_paragraphs(page, language), language)
 
 
 def _cache_key(revision) -> str:
@@ -128,25 +129,40 @@ def revision_language_flags(page: Page) -> list[LanguageFlag]:
 def pages_in_other_language() -> list[PageLanguageFlags]:
     """Pages of the French, Dutch and English trees whose latest version has paragraphs
     that read as another language, in tree order. Aliases (untranslated copies made by
-    wagtail-localize) are left to the translation panel, which lists them as missing."""
-    pages = (
+    wagtail-localize) are left to the translation panel, which lists them as missing.
+
+    One query when every version was checked before; otherwise the contents of the
+    versions not yet checked are loaded in one more query and checked.
+    """
+    pages = list(
         Page.objects.filter(
             depth__gt=1,
             alias_of__isnull=True,
             locale__language_code__in=CHECKED_LANGUAGES,
         )
         .select_related("locale", "latest_revision")
+        .defer("latest_revision__content")
         .order_by("path")
     )
-    revisions = {page.pk: page.latest_revision for page in pages if page.latest_revision}
-    cached = cache.get_many([_cache_key(r) for r in revisions.values()])
-    found = []
-    for page in pages:
-        revision = revisions.get(page.pk)
-        if revision is not None and _cache_key(revision) in cached:
-            flags = cached[_cache_key(revision)]
-        else:
-            flags = revision_language_flags(page)
-        if flags:
-            found.append(PageLanguageFlags(page, flags))
-    return found
+    keys = {page.pk: _cache_key(page.latest_revision) for page in pages if page.latest_revision}
+    cached = cache.get_many(list(keys.values()))
+    flags_of = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    unchecked = [page for page in pages if page.pk not in flags_of]
+    if unchecked:
+        contents = dict(
+            Revision.objects.filter(
+                pk__in=[page.latest_revision_id for page in unchecked if page.latest_revision_id]
+            ).values_list("pk", "content")
+        )
+        for page in unchecked:
+            content = contents.get(page.latest_revision_id)
+            model = page.specific_class
+            if content is None or model is None:
+                version = page.specific
+            else:  # the version as saved, built from its content alone (no query)
+                version = model.from_serializable_data(content, check_fks=False)
+            flags = page_language_flags(version, page.locale.language_code)
+            flags_of[page.pk] = flags
+            if page.pk in keys:
+                cache.set(keys[page.pk], flags, CACHE_SECONDS)
+    return [PageLanguageFlags(page, flags_of[page.pk]) for page in pages if flags_of.get(page.pk)]
