@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 from alerts import selectors, services
 from alerts.cap import absolute_url, cap_datetime, cap_url, headline_for, page_url
 from alerts.cap_import import MAX_DOCUMENT_BYTES, CapImportError, parse_cap
+from alerts.cap_signing import parse_signed_cap
 from alerts.conditional import alert_detail_condition, alerts_condition
 from alerts.exceptions import AlertPermissionDenied
 from alerts.models import Alert, ImportToken
@@ -146,7 +147,10 @@ def _import(request):
             415, "Content-Type must be application/cap+xml, application/xml or text/xml."
         )
     try:
-        parsed = parse_cap(document)
+        if token.signing_certificate:
+            parsed = parse_signed_cap(document, certificate_pem=token.signing_certificate)
+        else:
+            parsed = parse_cap(document)
     except CapImportError as error:
         return _refuse(400, str(error))
     existing = Alert.objects.filter(external_reference=parsed.external_reference[:500]).first()

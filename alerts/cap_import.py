@@ -149,13 +149,19 @@ def _language(code: str) -> str | None:
     return None
 
 
-def parse_cap(data: bytes) -> ParsedCap:
-    """Parse and check a CAP 1.2 document; raises CapImportError with the reason."""
+def check_safe_document(data: bytes) -> None:
+    """Refuse an empty, oversized or unsafe document (entities, external references, deep
+    nesting) before anything else reads it; CapImportError with the reason."""
     if not data or not data.strip():
         raise CapImportError("The request body is empty: send a CAP 1.2 XML document.")
     if len(data) > MAX_DOCUMENT_BYTES:
         raise CapImportError(f"The document is larger than {MAX_DOCUMENT_BYTES} bytes.")
     _defused_check(data)
+
+
+def parse_cap(data: bytes) -> ParsedCap:
+    """Parse and check a CAP 1.2 document; raises CapImportError with the reason."""
+    check_safe_document(data)
     root = _parse_tree(data)
     if not isinstance(root.tag, str):
         raise CapImportError("The document has no root element.")

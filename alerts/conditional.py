@@ -53,8 +53,10 @@ def alert_detail_last_modified(request, identifier, *args, **kwargs):
 def _etag(last_modified):
     def etag(request, *args, **kwargs):
         moment = last_modified(request, *args, **kwargs)
-        # Per path: the same instant names a different document at each URL.
-        return f"{request.path}@{moment.timestamp():.6f}" if moment else None
+        # Per path: the same instant names a different document at each URL. Weak: a signed
+        # CAP document's ECDSA signature differs from one rendering to the next while what
+        # it says does not (RFC 9110 §8.8.1).
+        return f'W/"{request.path}@{moment.timestamp():.6f}"' if moment else None
 
     return etag
 

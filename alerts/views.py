@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from alerts import geometry, selectors
 from alerts.cap import CAP_CONTENT_TYPE, absolute_url, alert_to_cap
+from alerts.cap_signing import sign_document
 from alerts.conditional import alert_condition, alerts_condition
 from alerts.feeds import ATOM_CONTENT_TYPE, active_alerts_feed
 
@@ -51,7 +52,9 @@ def alert_cap(request, identifier):
     alert = selectors.published_alert(identifier)
     if alert is None:
         raise Http404
-    return HttpResponse(alert_to_cap(alert), content_type=f"{CAP_CONTENT_TYPE}; charset=utf-8")
+    return HttpResponse(
+        sign_document(alert_to_cap(alert)), content_type=f"{CAP_CONTENT_TYPE}; charset=utf-8"
+    )
 
 
 @require_safe

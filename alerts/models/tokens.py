@@ -22,6 +22,14 @@ class ImportToken(models.Model):
         verbose_name=_("acts as"),
         help_text=_("Imported alerts are authored and submitted in this account's name."),
     )
+    signing_certificate = models.TextField(
+        _("signing certificate"),
+        blank=True,
+        help_text=_(
+            "PEM certificate of this partner's CAP signing key. When set, every document "
+            "posted with this token must carry a valid XML signature made with it."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -34,10 +42,15 @@ class ImportToken(models.Model):
         return self.name
 
     @classmethod
-    def issue(cls, *, name: str, user) -> tuple["ImportToken", str]:
+    def issue(cls, *, name: str, user, signing_certificate: str = "") -> tuple["ImportToken", str]:
         """A new token; the raw value is returned once and only its hash is stored."""
         raw = secrets.token_urlsafe(32)
-        token = cls.objects.create(name=name, user=user, token_hash=hash_token(raw))
+        token = cls.objects.create(
+            name=name,
+            user=user,
+            token_hash=hash_token(raw),
+            signing_certificate=signing_certificate,
+        )
         return token, raw
 
     @classmethod

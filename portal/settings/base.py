@@ -337,6 +337,11 @@ LOGGING = {
 # Alerts: the CAP sender of our messages, and the tile server of the area map
 # (an OpenStreetMap-style URL template; empty shows the plain coordinates field only).
 CAP_SENDER = env_str("CAP_SENDER", "alerte@lux-response.brussels")
+# Signed CAP (alerts.cap_signing): published documents carry an XML signature made with
+# this key (PEM, RSA or EC) and certificate; both empty publishes unsigned. A test pair:
+# `manage.py cap_signing_keypair var/cap-signing`.
+CAP_SIGNING_KEY_FILE = env_str("CAP_SIGNING_KEY_FILE", "")
+CAP_SIGNING_CERT_FILE = env_str("CAP_SIGNING_CERT_FILE", "")
 ALERTS_MAP_TILE_URL = env_str("ALERTS_MAP_TILE_URL", "")
 ALERTS_MAP_TILE_ATTRIBUTION = env_str("ALERTS_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
