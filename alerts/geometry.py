@@ -17,7 +17,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import shapely
@@ -339,6 +339,27 @@ def _valid(text: str, parse) -> list:
         except AreaError:
             continue
     return shapes
+
+
+#: Less than this much of a commune (in square degrees, about 8 m²) is a shared border.
+_OVERLAP_DEG2 = 1e-9
+
+
+@lru_cache(maxsize=256)
+def communes_in_area(polygons_text: str, circles_text: str) -> tuple[str, ...]:
+    """NIS codes of the communes a drawn zone (an alert's CAP polygons and circles) covers
+    part of, in NIS order: so that a reader learns where a "delimited zone" is."""
+    shapes = [*polygons(polygons_text or ""), *(c.polygon for c in circles(circles_text or ""))]
+    if not shapes:
+        return ()
+    zone = unary_union(shapes)
+    return tuple(
+        sorted(
+            nis
+            for nis, commune in commune_shapes().items()
+            if commune["shape"].intersection(zone).area > _OVERLAP_DEG2
+        )
+    )
 
 
 # --- writing -------------------------------------------------------------------------

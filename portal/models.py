@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import selectors
+
 
 class HomePage(Page):
     """The root of each language tree: what a citizen sees first."""
@@ -21,6 +23,14 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        """The page for the day: the alerts in force (with their area), the subscription,
+        and the main risks of this language."""
+        context = super().get_context(request, *args, **kwargs)
+        risk_index, risks = selectors.home_risks(self.locale)
+        context.update(current_alerts=selectors.home_alerts(), risk_index=risk_index, risks=risks)
+        return context
 
 
 @register_setting(icon="site")

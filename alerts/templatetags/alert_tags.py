@@ -2,8 +2,12 @@ import logging
 
 from django import template
 from django.db import DatabaseError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from alerts.cap import headline_for
+from alerts.geometry import communes_in_area
+from alerts.models import Commune
 from alerts.selectors import active_alerts
 from alerts.widgets import map_settings
 
@@ -58,3 +62,17 @@ def alert_area(alert):
     from django.utils import translation
 
     return alert.area_description(translation.get_language() or "fr")
+
+
+@register.filter
+def alert_places(alert):
+    """Where an alert applies, in words a resident recognises: the region, its communes, or,
+    for a zone drawn on the map, the communes the zone covers part of."""
+    described = alert.area_description(translation.get_language() or "fr")
+    if alert.whole_region or alert.communes.all():
+        return described
+    codes = communes_in_area(alert.polygons, alert.circles)
+    if not codes:
+        return described
+    names = [commune.name for commune in Commune.objects.filter(nis_code__in=codes)]
+    return _("part of %(communes)s") % {"communes": ", ".join(names)}
