@@ -208,8 +208,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = VAR_DIR / "outbox" / "email"
+    # Every email, whatever sends it, as a marked JSON file under var/outbox/email.
+    EMAIL_BACKEND = "alerts.channels.outbox.OutboxEmailBackend"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LUX response"

@@ -135,7 +135,8 @@ def test_sms_preview_shows_encoding_segments_and_cost(client, demo_site, author,
     _login(client, author)
     page = client.get(f"/admin/alerts/{alert.pk}/").content.decode()
     assert "UCS-2" in page and "GSM-7" in page
-    assert "€ 0.2" in page  # 85 UCS-2 units: two segments of 67 at 0.1 each
+    # 85 UCS-2 units: two segments of 67 at 0.1 each (Belgian English writes "0,20 €").
+    assert "0,20\xa0€" in page
     assert "audience estimate" in page.lower()
 
 
