@@ -19,14 +19,16 @@ PAGE_TYPES = [
     ("partner-index", "campaigns.PartnerIndexPage"),
     ("partner", "campaigns.PartnerPage"),
     ("kit", "campaigns.EmergencyKitPage"),
+    ("plan", "campaigns.HouseholdPlanPage"),
 ]
 
 # The page types the demo seed (portal/demo.py, campaigns/demo.py) publishes in each
-# language: everything in French and Dutch; in English the home page, the risks and the kit.
+# language: everything in French and Dutch; in English the home page, the risks, the kit and
+# the household plan.
 EXPECTED = {
     "fr": {name for name, _ in PAGE_TYPES},
     "nl": {name for name, _ in PAGE_TYPES},
-    "en": {"home", "risk-index", "risk", "kit"},
+    "en": {"home", "risk-index", "risk", "kit", "plan"},
 }
 
 SEARCH_WORD = {"fr": "inondation", "nl": "overstroming", "en": "flood"}
