@@ -22,8 +22,10 @@ def alert_banner(context):
     """The site-wide banner: every alert in force, most severe first. A database failure
     is logged and leaves the page without banner rather than breaking every page."""
     items = []
+    # A page that already read the alerts in force (the home page lists them) lends them.
+    alerts = context.get("current_alerts")
     try:
-        alerts = list(active_alerts()[:5])
+        alerts = list(active_alerts()[:5]) if alerts is None else list(alerts)[:5]
     except DatabaseError:
         logger.exception("alert banner: active alerts could not be read")
         alerts = []
