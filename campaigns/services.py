@@ -30,7 +30,10 @@ REGISTRATION_CANCEL_ACTION = "campaigns.registration_cancel"
 
 WRITERS = "Writers"
 EDITORS = "Editors"
-EDITORIAL_WORKFLOW = "Campaigns and guides review"
+# Workflow and task names are data that Wagtail shows as they are (the page editor, the
+# dashboard, notification emails, histories): one name in both languages of the region.
+EDITORIAL_WORKFLOW = "Relecture campagnes et guides / Nazicht campagnes en gidsen"
+EDITORIAL_TASK = "Approbation par la rédaction / Goedkeuring door de redactie"
 
 
 @dataclass
@@ -141,9 +144,9 @@ def editorial_workflow_setup(*, listing_pages) -> Workflow:
         codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         for codename in ("add_page", "change_page", "publish_page")
     }
-    task = GroupApprovalTask.objects.filter(name="Editors approve").first()
+    task = GroupApprovalTask.objects.filter(name=EDITORIAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Editors approve")
+        task = GroupApprovalTask.objects.create(name=EDITORIAL_TASK)
     task.groups.set([editors])
     workflow, _created = Workflow.objects.get_or_create(name=EDITORIAL_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})

@@ -129,7 +129,7 @@ def test_a_guide_translated_into_dutch_goes_live_only_in_dutch_after_approval(
     editor.get_by_role("tab", name="Promote").click()
     translate(FRENCH["slug"])
     editor.get_by_role("button", name="Publish in Nederlands").click()
-    expect(editor.get_by_text("was submitted to Campaigns and guides review")).to_be_visible()
+    expect(editor.get_by_text(f"was submitted to {services.EDITORIAL_WORKFLOW}")).to_be_visible()
     editor.screenshot(path=SCREENSHOTS / "translation-submitted.png", full_page=True)
     assert not _dutch(guide).live
     visit, response = public(_dutch(guide))

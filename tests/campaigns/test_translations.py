@@ -187,9 +187,9 @@ def test_a_translated_page_goes_live_only_once_an_editor_approves_it(
 
     dutch = _dutch(french)
     assert not dutch.live
-    assert "was submitted to Campaigns and guides review" in response.content.decode()
+    assert f"was submitted to {services.EDITORIAL_WORKFLOW}" in response.content.decode()
     state = dutch.current_workflow_state
-    assert state.current_task_state.task.name == "Editors approve"
+    assert state.current_task_state.task.name == services.EDITORIAL_TASK
     assert _public(client, dutch).status_code == 404
 
     approver = _user(django_user_model, "approver", services.EDITORS)
@@ -363,10 +363,10 @@ def test_a_writer_submits_a_translated_draft_for_review_from_the_dashboard(
     assert f'action="{submit}"' in _row(panel, FRENCH_TITLE)
     assert "Submit for review" not in _row(panel, "Pas fini")
     response = client.post(submit, {"next": reverse("wagtailadmin_home")}, follow=True)
-    assert "was submitted to Campaigns and guides review" in response.content.decode()
+    assert f"was submitted to {services.EDITORIAL_WORKFLOW}" in response.content.decode()
     dutch = _dutch(french)
     assert not dutch.live
-    assert dutch.current_workflow_state.current_task_state.task.name == "Editors approve"
+    assert dutch.current_workflow_state.current_task_state.task.name == services.EDITORIAL_TASK
     refused = client.post(
         reverse("campaigns_translation_submit", args=[_dutch(untranslated).pk]), follow=True
     )
