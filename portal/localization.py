@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from babel import dates, numbers
+from babel import Locale, dates, numbers
 from django.utils import timezone, translation
 
 # Brussels variants of each language, so dates and numbers read as Belgians expect them.
@@ -22,8 +22,22 @@ def format_date(value: date, format: str = "long", language: str | None = None) 
 
 
 def format_datetime(value: datetime, format: str = "medium", language: str | None = None) -> str:
+    """A moment as the language writes it, in one style per language: the day with its
+    month's name and the full year, then hours and minutes ("1 déc. 2026, 22:29",
+    "1 dec 2026, 22:29"). Babel's own "short" reads "1/12/26 22:29" in French but
+    "1/12/2026, 22:29" in Dutch, and its "medium" adds seconds: both give this style.
+    "long" and "full" stay Babel's."""
     tz = timezone.get_current_timezone()
-    return dates.format_datetime(value, format=format, tzinfo=tz, locale=babel_locale(language))
+    locale = babel_locale(language)
+    if format not in ("short", "medium"):
+        return dates.format_datetime(value, format=format, tzinfo=tz, locale=locale)
+    day = dates.format_date(
+        timezone.localtime(value, tz) if timezone.is_aware(value) else value,
+        format="medium",
+        locale=locale,
+    )
+    time = dates.format_time(value, format="short", tzinfo=tz, locale=locale)
+    return Locale.parse(locale).datetime_formats["medium"].format(time, day)
 
 
 def format_time(value: datetime, format: str = "short", language: str | None = None) -> str:

@@ -79,3 +79,17 @@ def test_dates_are_formatted_per_locale(client, demo_site):
     with translation.override("nl"):
         assert format_number(1234567.5) == "1.234.567,5"
     assert Locale.objects.filter(language_code__in=["fr", "nl", "en"]).count() == 3
+
+
+def test_moments_read_in_one_style_per_language():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from portal.localization import format_datetime
+
+    moment = datetime(2026, 12, 1, 22, 29, 41, tzinfo=ZoneInfo("Europe/Brussels"))
+    expected = {"fr": "1 déc. 2026, 22:29", "nl": "1 dec 2026, 22:29"}
+    for language, text in expected.items():
+        # Short and medium alike: the month named, the full year, no seconds.
+        assert format_datetime(moment, "short", language=language) == text
+        assert format_datetime(moment, "medium", language=language) == text
