@@ -186,7 +186,7 @@ def test_the_page_of_an_alert_that_has_ended_is_no_longer_offered_offline(browse
     )
     page_cache_clear()
     page.reload()
-    past = page.locator("[aria-labelledby=past-title]")
+    past = page.locator("section", has=page.locator("#past-title"))
     assert past.get_by_role("link", name="Inondation : évitez les caves").is_visible()
     _wait_until_forgotten(page, "lux-offline-alerts-v1", in_force)
 
