@@ -22,8 +22,8 @@ from campaigns.selectors import (
     sessions_with_places,
 )
 from campaigns.services import RegistrationRefused, registration_cancel, registration_create
-from campaigns.throttle import throttle_allows
 from portal.client_ip import client_ip
+from portal.counters import counter_allows
 from portal.public_forms import shown_again
 
 # Each registration sends an email to the address typed in the form: at most this many per
@@ -136,10 +136,11 @@ def _private(response, status=200):
 
 
 def _registration_allowed(request, email: str) -> bool:
-    return throttle_allows(
-        f"registration:email:{email.lower()}", limit=REGISTRATIONS_PER_EMAIL_PER_HOUR, window=3600
-    ) and throttle_allows(
-        f"registration:client:{client_ip(request)}",
+    return counter_allows(
+        "registration-email", email.lower(), limit=REGISTRATIONS_PER_EMAIL_PER_HOUR, window=3600
+    ) and counter_allows(
+        "registration-client",
+        client_ip(request),
         limit=REGISTRATIONS_PER_CLIENT_PER_HOUR,
         window=3600,
     )

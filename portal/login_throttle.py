@@ -13,42 +13,32 @@ The rule is django-axes' `AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"],
 records every attempt, and axes would add a second store of the same facts.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 
+from portal.counters import counter_clear, counter_hit, counter_values
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(f"{kind}:{value.lower()}".encode()).hexdigest()[:24]
-    return f"login:fail:{kind}:{digest}"
+USER_AT_IP = "login-failures-user-ip"
+IP = "login-failures-ip"
 
 
 def _user_at_ip(username: str, ip: str) -> str:
-    return _key("user-ip", f"{username}\0{ip}")
-
-
-def _buckets(username: str, ip: str) -> list[tuple[str, int]]:
-    return [
-        (_user_at_ip(username, ip), settings.LOGIN_THROTTLE_PER_USER_AND_IP),
-        (_key("ip", ip), settings.LOGIN_THROTTLE_PER_IP),
-    ]
+    return f"{username.lower()}\0{ip}"
 
 
 def is_throttled(username: str, ip: str) -> bool:
-    counts = cache.get_many([key for key, _limit in _buckets(username, ip)])
-    return any(counts.get(key, 0) >= limit for key, limit in _buckets(username, ip))
+    user_at_ip = counter_values(USER_AT_IP, [_user_at_ip(username, ip)])
+    from_ip = counter_values(IP, [ip])
+    return (
+        next(iter(user_at_ip.values())) >= settings.LOGIN_THROTTLE_PER_USER_AND_IP
+        or from_ip[ip] >= settings.LOGIN_THROTTLE_PER_IP
+    )
 
 
 def record_failure(username: str, ip: str) -> None:
     window = settings.LOGIN_THROTTLE_WINDOW
-    for key, _limit in _buckets(username, ip):
-        cache.add(key, 0, timeout=window)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window)
+    counter_hit(USER_AT_IP, _user_at_ip(username, ip), window=window)
+    counter_hit(IP, ip, window=window)
 
 
 def record_success(username: str, ip: str) -> None:
-    cache.delete(_user_at_ip(username, ip))
+    counter_clear(USER_AT_IP, _user_at_ip(username, ip))

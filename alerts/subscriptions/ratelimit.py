@@ -1,10 +1,9 @@
 """Counters in Django's cache (atomic add + incr; locmem or Redis) for everything that sends
 a code or a link to an address somebody typed, and for every sign-up, push included."""
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
+
+from portal.counters import counter_allows
 
 # Limits for kinds the settings may not name (limit, window in seconds); the settings'
 # SUBSCRIPTIONS_RATE_LIMITS win. "push" counts sign-ups of one push endpoint, like "email"
@@ -18,23 +17,11 @@ class RateLimited(Exception):
         self.kind = kind
 
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()[:24]
-    return f"subs:rl:{kind}:{digest}"
-
-
 def hit(kind: str, value: str = "all") -> bool:
     """Count one use; False when this use goes over the limit for `kind`."""
     limits = {**DEFAULT_RATE_LIMITS, **settings.SUBSCRIPTIONS_RATE_LIMITS}
     limit, window = limits[kind]
-    key = _key(kind, value)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return counter_allows(f"subscriptions-{kind}", value, limit=limit, window=window)
 
 
 def check(buckets: list[tuple[str, str]]) -> None:

@@ -10,7 +10,6 @@ ABOVE_THE_MODELS = {
     "campaigns.forms",
     "campaigns.services",
     "campaigns.selectors",
-    "campaigns.throttle",
     "campaigns.training_views",
     "campaigns.training_urls",
     "campaigns.views",
