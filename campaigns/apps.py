@@ -9,6 +9,13 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         # Imported once the models are loaded (the module imports them).
-        from campaigns.translations import alias_keep_unpublished
+        from campaigns.translations import (
+            alias_keep_unpublished,
+            incomplete_translation_keep_unpublished,
+        )
 
         pre_save.connect(alias_keep_unpublished, dispatch_uid="campaigns_alias_keep_unpublished")
+        pre_save.connect(
+            incomplete_translation_keep_unpublished,
+            dispatch_uid="campaigns_incomplete_translation_keep_unpublished",
+        )

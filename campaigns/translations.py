@@ -15,6 +15,7 @@ the source text live on the target site in three ways, each closed here:
   like any page (it goes live when an editor approves it).
 """
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+
+logger = logging.getLogger(__name__)
 
 
 def alias_keep_unpublished(sender, instance, raw=False, **kwargs):
@@ -43,6 +46,34 @@ def alias_keep_unpublished(sender, instance, raw=False, **kwargs):
     if original_locale != instance.locale_id:
         instance.live = False
         instance.has_unpublished_changes = True
+
+
+def incomplete_translation_keep_unpublished(sender, instance, raw=False, **kwargs):
+    """pre_save: a page that wagtail-localize translates does not go live while any of its
+    texts is untranslated, whatever publishes it.
+
+    The translation editor's "Publish" and the dashboard are refused earlier, with the
+    reason; this catches the paths that call no hook, such as Wagtail's bulk "Publish" in a
+    page listing, which would put the source language's fill-in text on the other site. A
+    page already live is left as it is (unpublishing it would take a reviewed page away).
+    """
+    if raw or not isinstance(instance, Page) or not instance.live or not instance.pk:
+        return
+    if instance.alias_of_id:
+        return  # alias_keep_unpublished
+    was_live = Page.objects.filter(pk=instance.pk).values_list("live", flat=True).first()
+    if was_live:
+        return
+    translation = page_translation(instance)
+    if translation is None or translation_progress(translation).complete:
+        return
+    logger.warning(
+        "page %s (%s) kept unpublished: its translation has untranslated texts",
+        instance.pk,
+        translation.target_locale.language_code,
+    )
+    instance.live = False
+    instance.has_unpublished_changes = True
 
 
 def page_translation(page: Page) -> Translation | None:

@@ -116,6 +116,25 @@ def test_submitting_a_live_page_for_translation_keeps_the_dutch_page_unpublished
     assert not _listed(client, guides["nl"], FRENCH_TITLE)
 
 
+def test_a_bulk_publish_of_an_untranslated_dutch_draft_keeps_it_off_the_site(
+    client, guides, editor, django_capture_on_commit_callbacks
+):
+    french = _french_guide(guides)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(french, [Locale.objects.get(language_code="nl")], user=editor)
+    _translate_texts(french, leave_out=("Fermez le robinet de gaz.",))
+    dutch = _dutch(french)
+
+    # What Wagtail's bulk "Publish" in a page listing does: publish the latest revision,
+    # calling no admin hook.
+    dutch.save_revision(user=editor).publish(user=editor)
+
+    dutch.refresh_from_db()
+    assert not dutch.live
+    assert _public(client, dutch).status_code == 404
+    assert not _listed(client, guides["nl"], FRENCH_TITLE)
+
+
 def test_a_synchronised_locales_placeholder_never_shows_the_french_text(
     client, guides, editor, django_capture_on_commit_callbacks
 ):
@@ -290,9 +309,14 @@ def test_unpublished_and_partly_translated_pages_are_gaps(
     translate_object(french, nl, user=editor)
     partly = publish(factories.GuidePageFactory(parent=guides["fr"], title="Guide à moitié"))
     translate_object(partly, nl, user=editor)
-    localize = _translate_texts(partly, leave_out={"Guide à moitié"})
+    localize = _translate_texts(partly)
     with django_capture_on_commit_callbacks(execute=True):
-        localize.save_target(user=editor, publish=True)  # "Sync translated pages › publish"
+        localize.save_target(user=editor, publish=True)
+    # Live, then one text loses its translation (as when the source gains a text that a
+    # sync brings in untranslated): the Dutch page stays live, partly translated.
+    StringTranslation.objects.filter(
+        translation_of__data="Guide à moitié", locale=localize.target_locale
+    ).delete()
 
     gaps = {gap.source.pk: gap for gap in translations.translation_gaps()}
 
