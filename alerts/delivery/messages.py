@@ -13,6 +13,7 @@ from alerts.models import Alert
 from alerts.rendering import render_email, render_push, render_sms
 from alerts.subscriptions import links
 
+from . import sources
 from .models import Delivery
 
 DEFAULT_TTL = 24 * 3600
@@ -81,6 +82,8 @@ class MessageBuilder:
         return email.text + text, (body + html + end + rest) if end else email.html + html
 
     def build(self, delivery: Delivery) -> Message:
+        if delivery.alert_id is None:
+            return sources.build(delivery)
         alert = self.alert(delivery.alert_id)
         contact_point = delivery.contact_point
         language = delivery.language

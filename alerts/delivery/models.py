@@ -43,9 +43,20 @@ class Delivery(models.Model):
     # no index beyond the three the ledger is read by (primary key, the unique
     # (alert, contact point) key, the claim index). Rows only ever point at rows that
     # existed when they were created; alerts are never deleted.
+    #: the message is an alert, or (alert empty) a mobilisation request to a partner
+    #: contact (alerts/mobilisation/); see sources.py for how its text is built
     alert = models.ForeignKey(
         "alerts.Alert",
         on_delete=models.PROTECT,
+        null=True,
+        related_name="deliveries",
+        db_constraint=False,
+        db_index=False,
+    )
+    mobilisation = models.ForeignKey(
+        "mobilisation.MobilisationTarget",
+        on_delete=models.PROTECT,
+        null=True,
         related_name="deliveries",
         db_constraint=False,
         db_index=False,
@@ -86,7 +97,19 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["alert", "contact_point"], name="delivery_once_per_contact_point"
-            )
+            ),
+            # A partner contact's address is asked once per partner and request, however
+            # often escalation runs.
+            models.UniqueConstraint(
+                fields=["mobilisation", "contact_point"],
+                condition=Q(mobilisation__isnull=False),
+                name="delivery_mobilisation_once",
+            ),
+            models.CheckConstraint(
+                condition=(Q(alert__isnull=False) & Q(mobilisation__isnull=True))
+                | (Q(alert__isnull=True) & Q(mobilisation__isnull=False)),
+                name="delivery_alert_or_mobilisation",
+            ),
         ]
         indexes = [
             models.Index(
@@ -103,4 +126,5 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.alert_id} → {self.channel} #{self.contact_point_id}: {self.state}"
+        message = self.alert_id or f"m{self.mobilisation_id}"
+        return f"{message} → {self.channel} #{self.contact_point_id}: {self.state}"

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "alerts.subscriptions",
     "alerts",
     "alerts.delivery",
+    "alerts.mobilisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -302,6 +303,13 @@ SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE = env_int("SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE",
 SUBSCRIPTIONS_CODE_TTL = env_int("SUBSCRIPTIONS_CODE_TTL", 10 * 60)
 SUBSCRIPTIONS_CODE_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_CODE_MAX_ATTEMPTS", 5)
 SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS = env_int("SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS", 48)
+
+# Partner network: a partner's self-service link works this many days; an entry not
+# confirmed current for MOBILISATION_STALE_AFTER_DAYS is flagged to the crisis centre;
+# partners are reminded every MOBILISATION_REMIND_EVERY_DAYS (a quarter).
+MOBILISATION_SELF_SERVICE_DAYS = env_int("MOBILISATION_SELF_SERVICE_DAYS", 30)
+MOBILISATION_STALE_AFTER_DAYS = env_int("MOBILISATION_STALE_AFTER_DAYS", 100)
+MOBILISATION_REMIND_EVERY_DAYS = env_int("MOBILISATION_REMIND_EVERY_DAYS", 91)
 # Incoming SMS (their MessageSid) are remembered this long, so that a replayed STOP or
 # START is recognised and changes nothing.
 INBOUND_SMS_KEEP_DAYS = env_int("INBOUND_SMS_KEEP_DAYS", 365)
