@@ -1,0 +1,1 @@
+"""Admin hooks of the network: partners, their capabilities and contacts, resource types."""
