@@ -9,10 +9,14 @@ class MobilisationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The ledger builds the messages of a mobilisation request through this builder
-        # (the delivery engine knows nothing of mobilisation).
+        # The ledger builds the messages of a mobilisation request through this builder,
+        # and the incoming-SMS webhook passes partners' answers here (neither the delivery
+        # engine nor the subscriptions know of mobilisation).
         from alerts.delivery import sources
+        from alerts.subscriptions import inbound
 
+        from . import sms_answers
         from .messages import build_message
 
         sources.register("mobilisation", build_message)
+        inbound.register(sms_answers.handle)

@@ -15,7 +15,7 @@ from alerts.models import Commune
 
 # tasks imports this module too (its tasks call these services); each only reaches the
 # other's names when a function runs, so either may be imported first.
-from . import notifications, ratelimit, tasks
+from . import inbound, notifications, ratelimit, tasks
 from .addresses import phone_prefix
 from .models import (
     Audience,
@@ -413,9 +413,12 @@ def contact_point_deactivate(
     return contact_point
 
 
-def sms_keyword_handle(*, from_number: str, body: str, message_sid: str = "") -> str | None:
+def sms_keyword_handle(
+    *, from_number: str, body: str, message_sid: str = ""
+) -> str | inbound.Reply | None:
     """STOP (ARRET, ARRÊT, STOPPEN, UNSUBSCRIBE) deactivates every subscription of the
-    number; START brings back the last one stopped. Returns "stop", "start" or None.
+    number; START brings back the last one stopped. Returns "stop", "start", the reply
+    of a registered handler (inbound.py: a partner's answer to a mobilisation), or None.
 
     A message is handled once per `message_sid`: the same message again (a provider
     retry, or a replayed signed request) returns None and changes nothing."""
@@ -424,6 +427,9 @@ def sms_keyword_handle(*, from_number: str, body: str, message_sid: str = "") ->
             _message, new = InboundSms.objects.get_or_create(message_sid=message_sid)
             if not new:
                 return None
+        reply = inbound.handle(from_number=from_number, body=body)
+        if reply is not None:
+            return reply
         return _sms_keyword_apply(from_number=from_number, body=body)
 
 

@@ -28,7 +28,7 @@ from alerts.channels.twilio_signature import twilio_request_is_signed
 from portal.client_ip import client_ip
 from portal.public_forms import public_form
 
-from . import selectors, services, tokens
+from . import inbound, selectors, services, tokens
 from .addresses import normalise_phone
 from .forms import (
     AddChannelForm,
@@ -455,6 +455,8 @@ def twilio_inbound(request):
     subscriber_cp = ContactPoint.objects.filter(channel=ChannelName.SMS, address=number).first()
     if subscriber_cp is not None:
         language = subscriber_cp.subscriber.language
+    if isinstance(outcome, inbound.Reply):
+        return _twiml(outcome.text)
     with translation.override(language):
         if outcome == "stop":
             return _twiml(
