@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from alerts.delivery.services import delivery_sweep
+from alerts.mobilisation.services import mobilisation_escalate
 from alerts.subscriptions.services import contact_points_purge_unconfirmed, inbound_sms_prune
 
 SWEEP_EVERY = 15.0
@@ -13,7 +14,9 @@ class Command(BaseCommand):
     help = (
         "Periodic housekeeping, once or in a loop (--loop): every 15 s the delivery safety "
         "net (re-queue expired claims, close messages of ended alerts, dispatch alerts left "
-        "in 'sending' by a crash, start senders for due work); every hour the purge of "
+        "in 'sending' by a crash, start senders for due work) and the escalation of "
+        "mobilisation requests (the next contact of a partner that did not answer in "
+        "time); every hour the purge of "
         "contact points never confirmed within 48 hours and of incoming SMS remembered for "
         "longer than INBOUND_SMS_KEEP_DAYS. Run one per installation."
     )
@@ -27,6 +30,9 @@ class Command(BaseCommand):
             outcome = delivery_sweep()
             if outcome["requeued"] or outcome["reaped"] or outcome["dispatched"]:
                 self.stdout.write(f"delivery sweep: {outcome}")
+            escalated = mobilisation_escalate()
+            if escalated:
+                self.stdout.write(f"mobilisation: {escalated} partner(s) asked further down")
             if time.monotonic() - last_purge >= PURGE_EVERY or not loop:
                 purged = contact_points_purge_unconfirmed()
                 forgotten = inbound_sms_prune()
