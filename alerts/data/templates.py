@@ -31,7 +31,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: rejet chimique. Rentrez a l'interieur, fermez portes et "
-                    "fenetres, coupez la ventilation. Suivez les consignes: lux-response.brussels"
+                    "fenetres, coupez la ventilation."
                 ),
             },
             "nl": {
@@ -50,7 +50,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: chemische lozing. Ga naar binnen, sluit deuren en ramen, "
-                    "zet de ventilatie uit. Volg de richtlijnen: lux-response.brussels"
+                    "zet de ventilatie uit."
                 ),
             },
             "en": {
@@ -69,7 +69,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: chemical release. Go indoors, close doors and windows, "
-                    "switch off ventilation. Instructions: lux-response.brussels"
+                    "switch off ventilation."
                 ),
             },
         },
@@ -99,7 +99,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: evacuation. Quittez la zone maintenant en suivant les "
-                    "secours. Emportez medicaments et papiers. Infos: lux-response.brussels"
+                    "secours. Emportez medicaments et papiers."
                 ),
             },
             "nl": {
@@ -117,7 +117,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: evacuatie. Verlaat de zone nu en volg de hulpdiensten. "
-                    "Neem geneesmiddelen en papieren mee. Info: lux-response.brussels"
+                    "Neem geneesmiddelen en papieren mee."
                 ),
             },
             "en": {
@@ -134,7 +134,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: evacuation. Leave the area now, follow the emergency "
-                    "services. Take medicines and papers. Info: lux-response.brussels"
+                    "services. Take medicines and papers."
                 ),
             },
         },
@@ -164,7 +164,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: inondations. Evitez caves, parkings souterrains et "
-                    "tunnels. Ne traversez pas l'eau. Infos: lux-response.brussels"
+                    "tunnels. Ne traversez pas l'eau."
                 ),
             },
             "nl": {
@@ -183,7 +183,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: overstromingen. Vermijd kelders, ondergrondse parkings en "
-                    "tunnels. Ga niet door het water. Info: lux-response.brussels"
+                    "tunnels. Ga niet door het water."
                 ),
             },
             "en": {
@@ -201,7 +201,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: flooding. Avoid cellars, underground car parks and "
-                    "tunnels. Do not walk or drive through water. Info: lux-response.brussels"
+                    "tunnels. Do not walk or drive through water."
                 ),
             },
         },
@@ -232,7 +232,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Bruxelles: canicule. Buvez de l'eau, restez au frais de 11h a 18h, "
-                    "prenez des nouvelles des personnes agees. Infos: lux-response.brussels"
+                    "prenez des nouvelles des personnes agees."
                 ),
             },
             "nl": {
@@ -250,7 +250,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Brussel: hittegolf. Drink water, blijf van 11u tot 18u in de koelte, "
-                    "kijk om naar ouderen. Info: lux-response.brussels"
+                    "kijk om naar ouderen."
                 ),
             },
             "en": {
@@ -268,7 +268,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Brussels: heatwave. Drink water, stay cool from 11:00 to 18:00, check on "
-                    "elderly people. Info: lux-response.brussels"
+                    "elderly people."
                 ),
             },
         },
@@ -299,7 +299,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: tempete. Evitez parcs et deplacements, attachez les "
-                    "objets exterieurs. Degats: 1722. Infos: lux-response.brussels"
+                    "objets exterieurs. Degats: 1722."
                 ),
             },
             "nl": {
@@ -317,7 +317,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: storm. Vermijd parken en verplaatsingen, zet voorwerpen "
-                    "buiten vast. Schade: 1722. Info: lux-response.brussels"
+                    "buiten vast. Schade: 1722."
                 ),
             },
             "en": {
@@ -334,7 +334,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: storm. Avoid parks and travel, tie down outdoor objects. "
-                    "Damage: 1722. Info: lux-response.brussels"
+                    "Damage: 1722."
                 ),
             },
         },
@@ -365,7 +365,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: eau du robinet non potable. Buvez et cuisinez avec de "
-                    "l'eau en bouteille. Infos: lux-response.brussels"
+                    "l'eau en bouteille."
                 ),
             },
             "nl": {
@@ -384,7 +384,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: leidingwater niet drinkbaar. Drink en kook met "
-                    "flessenwater. Info: lux-response.brussels"
+                    "flessenwater."
                 ),
             },
             "en": {
@@ -401,7 +401,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: tap water unsafe to drink. Use bottled water for "
-                    "drinking and cooking. Info: lux-response.brussels"
+                    "drinking and cooking."
                 ),
             },
         },
@@ -432,7 +432,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Bruxelles: coupure de courant. Utilisez une lampe de poche, gardez le "
-                    "frigo ferme, economisez votre batterie. Infos: lux-response.brussels"
+                    "frigo ferme, economisez votre batterie."
                 ),
             },
             "nl": {
@@ -451,7 +451,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Brussel: stroomonderbreking. Gebruik een zaklamp, houd de koelkast dicht, "
-                    "spaar uw batterij. Info: lux-response.brussels"
+                    "spaar uw batterij."
                 ),
             },
             "en": {
@@ -468,7 +468,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "Brussels: power cut. Use a torch, keep the fridge closed, save your "
-                    "phone battery. Info: lux-response.brussels"
+                    "phone battery."
                 ),
             },
         },
@@ -499,7 +499,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERTE Bruxelles: incident lors d'un evenement. Evitez le secteur, "
-                    "suivez les consignes de la police. Infos: lux-response.brussels"
+                    "suivez les consignes de la police."
                 ),
             },
             "nl": {
@@ -517,7 +517,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALARM Brussel: incident op een evenement. Vermijd de omgeving, volg de "
-                    "aanwijzingen van de politie. Info: lux-response.brussels"
+                    "aanwijzingen van de politie."
                 ),
             },
             "en": {
@@ -535,7 +535,7 @@ TEMPLATES = [
                 ),
                 "sms_text": (
                     "ALERT Brussels: incident at an event. Avoid the area, follow police "
-                    "instructions. Info: lux-response.brussels"
+                    "instructions."
                 ),
             },
         },
