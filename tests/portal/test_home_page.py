@@ -76,3 +76,16 @@ def test_a_zone_drawn_on_the_map_is_named_by_its_communes_in_the_banner_and_home
         page = _home(client, "en")
     assert "part of " in page.select_one(".alert-banner__area").text
     assert "Ixelles / Elsene" in page.select_one(".alert-banner__area").text
+
+
+def test_an_exercise_on_the_home_page_says_exercise_once_each_word_in_its_language(
+    client, demo_site
+):
+    SentAlertFactory(status="Exercise", area=["21004"])
+
+    link = _home(client, "nl").select_one(".home-alerts__item a")
+
+    assert link.text.count("OEFENING") == 1
+    assert link.select_one('span[lang="fr"]').text == "EXERCICE"
+    assert link.select_one('span[lang="nl"]').text == "OEFENING"
+    assert link.text.strip().endswith("Chemische lozing: ga naar binnen")
