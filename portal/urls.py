@@ -12,6 +12,7 @@ from portal import legacy_paths, passkeys, public_forms, two_factor_views, views
 # Language-neutral endpoints: machines, the admin and the language switch.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("csrf-token", public_forms.token, name="public_form_token"),
     path("admin/2fa/verify/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor_views.setup, name="two_factor_setup"),

@@ -3,7 +3,9 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -46,3 +48,12 @@ def _page_cache_answers() -> bool:
         logger.exception("health check: page cache unreachable")
         return False
     return True
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask /favicon.ico for documents that name no icon (a feed or a CAP file
+    opened directly): the site's icon, not a 404 page rendered in a language."""
+    response = HttpResponseRedirect(static("portal/icons/favicon-32.png"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
