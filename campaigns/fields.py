@@ -1,7 +1,9 @@
-"""A multiple-choice model field that works on SQLite and PostgreSQL alike."""
+"""Model fields shared by the content pages: a multiple-choice field that works on SQLite
+and PostgreSQL alike, and the language of an organiser's name."""
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class MultipleChoiceField(models.JSONField):
@@ -33,3 +35,19 @@ class MultipleChoiceField(models.JSONField):
     def labels(self, values) -> list[str]:
         known = dict(self.choices_class.choices) if self.choices_class else {}
         return [known.get(value, value) for value in values or []]
+
+
+NAME_LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
+
+
+def organiser_language_field() -> models.CharField:
+    """The language of an organiser's name when it is not the page's (a French name on the
+    Dutch page): the page marks it with `lang`, so screen readers pronounce it right. A
+    choice, so wagtail-localize keeps it the same on every translation of the page."""
+    return models.CharField(
+        _("language of the organiser's name"),
+        max_length=2,
+        blank=True,
+        choices=NAME_LANGUAGES,
+        help_text=_("Only when the name is in another language than the page's."),
+    )

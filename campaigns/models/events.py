@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from campaigns.fields import organiser_language_field
+
 from .mixins import PreparednessPage, SectionIndexPage
 
 
@@ -46,6 +48,7 @@ class PlannedEventPage(PreparednessPage):
     organiser_name = models.CharField(_("organiser"), max_length=160)
     organiser_email = models.EmailField(_("organiser email"), blank=True)
     organiser_website = models.URLField(_("organiser website"), blank=True)
+    organiser_language = organiser_language_field()
 
     content_panels = [
         *PreparednessPage.content_panels[:2],
@@ -63,6 +66,7 @@ class PlannedEventPage(PreparednessPage):
         MultiFieldPanel(
             [
                 FieldPanel("organiser_name"),
+                FieldPanel("organiser_language"),
                 FieldPanel("organiser_email"),
                 FieldPanel("organiser_website"),
             ],

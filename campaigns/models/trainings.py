@@ -12,7 +12,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from campaigns.choices import FieldAudience, TrainingKind
-from campaigns.fields import MultipleChoiceField
+from campaigns.fields import MultipleChoiceField, organiser_language_field
 from portal.localization import format_date, format_time
 
 from .mixins import PreparednessPage
@@ -42,6 +42,7 @@ class TrainingPage(RoutablePageMixin, PreparednessPage):
         help_text=_("Given to registrants, in the confirmation email and on the page."),
     )
     organiser_phone = models.CharField(_("organiser phone"), max_length=40, blank=True)
+    organiser_language = organiser_language_field()
 
     content_panels = [
         *PreparednessPage.content_panels[:2],
@@ -50,6 +51,7 @@ class TrainingPage(RoutablePageMixin, PreparednessPage):
         MultiFieldPanel(
             [
                 FieldPanel("organiser_name"),
+                FieldPanel("organiser_language"),
                 FieldPanel("organiser_email"),
                 FieldPanel("organiser_phone"),
             ],

@@ -58,3 +58,18 @@ def test_event_page_in_other_languages(client, events, language, title):
     html = client.get(page.url).content.decode()
     assert f'<html lang="{language}">' in html
     assert f"<h1>{escape(title)}</h1>" in html
+
+
+def test_an_organiser_named_in_french_is_marked_french_on_the_dutch_page(client, events):
+    upcoming = events[0]
+    upcoming.organiser_name = "Ligue des familles"
+    upcoming.organiser_language = "fr"
+    publish(upcoming)
+    nl = translate(upcoming, "nl", title="Nationale betoging")
+
+    dutch = client.get(nl.url).content.decode()
+    french = client.get(upcoming.url).content.decode()
+
+    assert '<span lang="fr">Ligue des familles</span>' in dutch
+    assert '<span lang="fr">' not in french  # the page's own language needs no mark
+    assert "Ligue des familles" in french
