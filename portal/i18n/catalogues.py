@@ -114,6 +114,10 @@ def compile_catalogs(languages) -> list[Path]:
 # merge LOCALE_PATHS): the passkey script of django-otp-webauthn ships no French.
 SCRIPT_DOMAIN = "djangojs"
 SCRIPT_PACKAGES = ["django_otp_webauthn"]
+# Single messages of other packages' scripts whose translation we correct there: the
+# French and Dutch of wagtail-localize's "Publish in " + language name have lost their
+# trailing space ("Publier dansnéerlandais", "Publiceer inNederlands").
+SCRIPT_CORRECTIONS = {"wagtail_localize": ["Publish in "]}
 
 
 def script_template() -> Catalog:
@@ -128,6 +132,9 @@ def script_template() -> Catalog:
                 for message in read_po(handle, domain=SCRIPT_DOMAIN):
                     if message.id and template.get(message.id, message.context) is None:
                         template.add(message.id, context=message.context)
+    for messages in SCRIPT_CORRECTIONS.values():
+        for message in messages:
+            template.add(message)
     return template
 
 

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .env import env_bool, env_float, env_int, env_list, env_str
 
@@ -157,7 +158,13 @@ LANGUAGES = [
 ]
 REQUIRED_LANGUAGES = ["fr", "nl"]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# In the admin, content languages are named in the editor's language ("Publier en
+# néerlandais"); the public language switcher names each in its own (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("fr", pgettext_lazy("language name", "French")),
+    ("nl", pgettext_lazy("language name", "Dutch")),
+    ("en", pgettext_lazy("language name", "English")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

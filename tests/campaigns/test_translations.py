@@ -174,7 +174,7 @@ def test_an_alias_in_the_same_language_stays_live(guides):
 
 
 def _publish_in_dutch(client, user, page):
-    """ "Publish in Nederlands" in wagtail-localize's translation editor."""
+    """ "Publish in Dutch" in wagtail-localize's translation editor."""
     login_with_second_factor(client, user)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return client.post(url, {"action": "publish"}, follow=True)
@@ -191,7 +191,7 @@ def test_the_translation_editor_refuses_to_publish_untranslated_texts(client, gu
     assert not dutch.live
     assert dutch.current_workflow_state is None
     html = response.content.decode()
-    assert "cannot go live in Nederlands yet: 1 of" in html
+    assert "cannot go live in Dutch yet: 1 of" in html
     assert _public(client, dutch).status_code == 404
 
 
@@ -394,5 +394,5 @@ def test_a_writer_submits_a_translated_draft_for_review_from_the_dashboard(
     refused = client.post(
         reverse("campaigns_translation_submit", args=[_dutch(untranslated).pk]), follow=True
     )
-    assert "cannot go live in Nederlands yet" in refused.content.decode()
+    assert "cannot go live in Dutch yet" in refused.content.decode()
     assert _dutch(untranslated).current_workflow_state is None
