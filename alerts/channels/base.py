@@ -39,6 +39,29 @@ class SendResult:
         return cls(Outcome.FAILED, reason=reason)
 
 
+@dataclass(frozen=True)
+class StatusReport:
+    """What a provider's later report (a status callback) says became of a sent message:
+    `outcome` "delivered", "failed" (with the reason; `gone` when the address no longer
+    takes messages), or "" for nothing the ledger does not know already."""
+
+    outcome: str = ""
+    reason: str = ""
+    gone: bool = False
+
+    @classmethod
+    def delivered(cls) -> "StatusReport":
+        return cls("delivered")
+
+    @classmethod
+    def failed(cls, reason: str, gone: bool = False) -> "StatusReport":
+        return cls("failed", reason=reason, gone=gone)
+
+    @classmethod
+    def unchanged(cls) -> "StatusReport":
+        return cls()
+
+
 @dataclass
 class Message:
     """One message to one address, already rendered in the recipient's language.

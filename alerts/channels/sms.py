@@ -32,10 +32,10 @@ from twilio.http.response import Response
 from twilio.rest import Client
 
 from .base import Channel, Message, SendResult
+from .twilio_status import UNSUBSCRIBED_RECIPIENT
 
 logger = logging.getLogger(__name__)
 
-TWILIO_UNSUBSCRIBED_RECIPIENT = 21610
 #: Twilio's ValidityPeriod bounds, in seconds (10 hours at most).
 VALIDITY_MIN, VALIDITY_MAX = 1, 36000
 #: How far before `since` find_sent looks, for the clock difference between us and Twilio.
@@ -229,7 +229,7 @@ class TwilioSMSChannel(Channel):
             return SendResult.sent(provider_id=created.sid or "")
 
     def _map_error(self, status: int, code: int | None, text: str, response) -> SendResult:
-        if code == TWILIO_UNSUBSCRIBED_RECIPIENT:
+        if str(code) == UNSUBSCRIBED_RECIPIENT:
             return SendResult.gone(f"Twilio {code}: recipient unsubscribed")
         if status == 429:
             return SendResult.retry(f"Twilio 429 ({code})", retry_after=_retry_after(response))

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from alerts.channels.base import SendResult
+from alerts.channels.base import SendResult, StatusReport
 from alerts.channels.registry import get_channel
 from alerts.channels.sms import SMSLookupError
 from alerts.dispatch import alert_dispatch, enqueue_senders
@@ -154,24 +154,18 @@ def delivery_sweep(*, stuck_after_seconds: int | None = None) -> dict:
     return {"requeued": requeued, "reaped": reaped, "dispatched": len(stuck), "channels": due}
 
 
-# Twilio's MessageStatus values, by what they mean for the ledger.
-DELIVERED_STATUSES = {"delivered", "read"}
-FAILED_STATUSES = {"failed", "undelivered"}
-TWILIO_UNSUBSCRIBED = "21610"
-
-
-def delivery_status_update(*, provider_id: str, status: str, error_code: str = "") -> int:
-    """Apply a provider's status callback; never moves a row backwards. Returns rows moved."""
+def delivery_status_update(*, provider_id: str, report: StatusReport) -> int:
+    """Apply a provider's status report (its channel reads the provider's words); never
+    moves a row backwards. Returns rows moved."""
     now = timezone.now()
     rows = Delivery.objects.filter(provider_id=provider_id)
-    if status in DELIVERED_STATUSES:
+    if report.outcome == "delivered":
         return rows.filter(state=DeliveryState.SENT).update(
             state=DeliveryState.DELIVERED, delivered_at=now, updated_at=now
         )
-    if status in FAILED_STATUSES:
+    if report.outcome == "failed":
         # Only a row still `sent` can fail: a late or replayed failure for a message
         # already delivered (or failed) moves nothing and deactivates nobody.
-        reason = f"provider reports {status}" + (f" (error {error_code})" if error_code else "")
         with transaction.atomic():
             failing = list(
                 rows.filter(state=DeliveryState.SENT)
@@ -180,8 +174,8 @@ def delivery_status_update(*, provider_id: str, status: str, error_code: str = "
             )
             moved = Delivery.objects.filter(
                 pk__in=[pk for pk, _contact in failing], state=DeliveryState.SENT
-            ).update(state=DeliveryState.FAILED, last_error=reason[:500], updated_at=now)
-            if moved and error_code == TWILIO_UNSUBSCRIBED:
+            ).update(state=DeliveryState.FAILED, last_error=report.reason[:500], updated_at=now)
+            if moved and report.gone:
                 _gone([contact for _pk, contact in failing if contact is not None])
         return moved
-    return 0  # queued / sending / sent / accepted: nothing we do not know already
+    return 0

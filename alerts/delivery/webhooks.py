@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from alerts.channels.twilio_signature import twilio_request_is_signed
+from alerts.channels.twilio_status import status_report
 
 from .services import delivery_status_update
 
@@ -25,6 +26,6 @@ def twilio_status(request):
     if not sid or not status:
         return HttpResponseBadRequest("MessageSid and MessageStatus are required")
     delivery_status_update(
-        provider_id=sid, status=status, error_code=request.POST.get("ErrorCode", "")
+        provider_id=sid, report=status_report(status, request.POST.get("ErrorCode", ""))
     )
     return HttpResponse(status=204)
