@@ -2,21 +2,23 @@
 
 `alert_dispatch` fans the alert out to the delivery ledger (set-based: one statement, or
 one per connection for a large fan-out on PostgreSQL), marks the alert sent (its `sent`
-time frozen from then on) and starts one sender per channel.
+time frozen from then on) and starts one sender per channel. `alerts_dispatch_stuck` is
+its safety net, run by the periodic worker: an alert left in "sending" by a crash.
+
+The lifecycle calls delivery here, never the other way round.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from alerts.delivery import ledger
+from alerts.delivery.models import Delivery, DeliveryState
+from alerts.delivery.tasks import enqueue_senders
+from alerts.events import record_event
 from alerts.models import Alert, AlertAction, AlertState
-from alerts.services import record_event
-
-
-def enqueue_senders(channels) -> None:
-    from alerts.delivery.tasks import deliver_channel
-
-    for channel in channels:
-        deliver_channel.enqueue(channel)
 
 
 def alert_dispatch(*, alert_id: int) -> Alert:
@@ -29,9 +31,6 @@ def alert_dispatch(*, alert_id: int) -> Alert:
     sender claims a batch), so they are never sent; a crash in between leaves the alert in
     "sending", and the periodic sweep dispatches it again.
     """
-    from alerts.delivery import ledger
-    from alerts.delivery.models import Delivery, DeliveryState
-
     alert = Alert.objects.get(pk=alert_id)
     if alert.state != AlertState.SENDING:
         return alert
@@ -61,3 +60,19 @@ def alert_dispatch(*, alert_id: int) -> Alert:
         )
         transaction.on_commit(lambda: enqueue_senders(channels))
     return alert
+
+
+def alerts_dispatch_stuck(*, stuck_after_seconds: int | None = None) -> int:
+    """Dispatch the alerts left in "sending" (a crash right after approval, before the
+    dispatch task ran); returns how many."""
+    if stuck_after_seconds is None:
+        stuck_after_seconds = settings.DELIVERY_STUCK_AFTER_SECONDS
+    since = timezone.now() - timedelta(seconds=stuck_after_seconds)
+    stuck = list(
+        Alert.objects.filter(state=AlertState.SENDING, updated_at__lt=since).values_list(
+            "pk", flat=True
+        )
+    )
+    for alert_id in stuck:
+        alert_dispatch(alert_id=alert_id)
+    return len(stuck)

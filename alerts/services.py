@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from alerts import roles
 from alerts.cap_partners import partner_referenced_alert
 from alerts.cap_vocab import MsgType, Status
+from alerts.events import record_event
 from alerts.exceptions import AlertChangedError, AlertPermissionDenied, AlertTransitionError
 from alerts.models import (
     Alert,
@@ -36,9 +37,8 @@ from alerts.models.fast_track import PLACEHOLDER, PLACEHOLDERS, texts_fingerprin
 from alerts.models.fast_track import TEXT_FIELDS as FAST_TRACK_FIELDS
 from alerts.outgoing import fingerprint as _fingerprint
 from alerts.outgoing import outgoing_payload, payload_changes
+from alerts.tasks import dispatch_alert
 from portal.groups import group_label
-from portal.page_cache import ALERTS as PAGE_CACHE_ALERTS
-from portal.page_cache import page_cache_clear_on_commit
 from portal.two_factor import second_factor_refusal
 
 INFO_FIELDS = ("event", "headline", "description", "instruction", "sms_text", "web_page")
@@ -69,24 +69,6 @@ CONTRIBUTING_ACTIONS = (
     AlertAction.SUBMITTED,
     AlertAction.IMPORTED,
 )
-
-
-def record_event(
-    *, alert, action, user, from_state="", to_state=None, detail="", version=None
-) -> AlertEvent:
-    if (alert.state if to_state is None else to_state) in (AlertState.SENDING, AlertState.SENT):
-        # Alert pages, banner and feeds change: they go stale once this commits.
-        page_cache_clear_on_commit(PAGE_CACHE_ALERTS)
-    return AlertEvent.objects.create(
-        alert=alert,
-        action=action,
-        user=user if user is not None and user.is_authenticated else None,
-        username=user.get_username() if user is not None and user.is_authenticated else "",
-        from_state=from_state,
-        to_state=alert.state if to_state is None else to_state,
-        detail=detail,
-        version=version,
-    )
 
 
 def alert_contributor_ids(alert: Alert) -> set[int]:
@@ -499,8 +481,6 @@ def alert_start_sending(*, alert: Alert, user) -> Alert:
 
 def _hand_over(alert: Alert, user) -> Alert:
     """approved → sending on a row locked by the caller's transaction."""
-    from alerts.tasks import dispatch_alert
-
     alert.state = AlertState.SENDING
     # Its CAP `sent` time: the site publishes it from now on, the workers fan it out.
     alert.sent = alert.sent or timezone.now().replace(microsecond=0)

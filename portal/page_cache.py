@@ -9,7 +9,7 @@ Invalidation is scoped (portal.page_cache_scopes): each page is stored with the 
 the scopes it belongs to (everything; its language; its own path; the alerts, for alert
 pages, feeds, the API, the banner fragment and the home pages) and is fresh while none of
 them changed. `page_cache_clear()` bumps the version of everything; an alert going out
-bumps the alerts scope only (alerts.services.record_event); a page published, unpublished,
+bumps the alerts scope only (alerts.events.record_event); a page published, unpublished,
 moved or deleted bumps its own path, its parents' (the listings), its translations' and
 its language's search page, and the whole language when the main navigation may change
 (connect_signals). A hit still costs one cache round trip: the versions and the page are

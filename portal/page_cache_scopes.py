@@ -9,7 +9,7 @@ is never behind, with or without JavaScript). Each scope has a version in the ca
 is stored with the versions of its scopes and is fresh while all of them are unchanged.
 
 What bumps which scope (portal.page_cache.page_cache_clear and connect_signals):
-- an alert going out, updated or ended (alerts.services.record_event): `alerts`. The other
+- an alert going out, updated or ended (alerts.events.record_event): `alerts`. The other
   pages keep their copy: the banner they carry is brought up to date in an open page by
   portal/static/portal/js/live.js (within ALERT_BANNER_POLL seconds), and without
   JavaScript it is at most PAGE_CACHE_SECONDS old;

@@ -14,8 +14,6 @@ from django.utils import timezone
 from alerts.channels.base import SendResult, StatusReport
 from alerts.channels.registry import get_channel
 from alerts.channels.sms import SMSLookupError
-from alerts.dispatch import alert_dispatch, enqueue_senders
-from alerts.models import Alert, AlertState
 from alerts.subscriptions.models import ContactPoint
 from alerts.subscriptions.services import contact_point_mark_gone
 
@@ -128,30 +126,20 @@ def delivery_run(*, channel_name: str, time_budget: float | None = None) -> int:
     return total
 
 
-def delivery_sweep(*, stuck_after_seconds: int | None = None) -> dict:
-    """The safety net, run periodically: re-queue expired leases, close rows of ended
-    alerts, dispatch alerts left in "sending" (a crash right after approval), and start
-    senders for what is due."""
-    if stuck_after_seconds is None:
-        stuck_after_seconds = settings.DELIVERY_STUCK_AFTER_SECONDS
+def delivery_sweep() -> dict:
+    """The safety net, run periodically: re-queue expired leases and close rows of ended
+    alerts. Returns the channels with messages due, for the caller to start their senders
+    (tasks.enqueue_senders)."""
     now = timezone.now()
     requeued = ledger.ledger_sweep(now)
     reaped = ledger.ledger_reap(now)
-    stuck = list(
-        Alert.objects.filter(
-            state=AlertState.SENDING, updated_at__lt=now - timedelta(seconds=stuck_after_seconds)
-        ).values_list("pk", flat=True)
-    )
-    for alert_id in stuck:
-        alert_dispatch(alert_id=alert_id)
     due = list(
         Delivery.objects.filter(state=DeliveryState.QUEUED, next_attempt_at__lte=now)
         .values_list("channel", flat=True)
         .distinct()
         .order_by()
     )
-    enqueue_senders(due)
-    return {"requeued": requeued, "reaped": reaped, "dispatched": len(stuck), "channels": due}
+    return {"requeued": requeued, "reaped": reaped, "channels": due}
 
 
 def delivery_status_update(*, provider_id: str, report: StatusReport) -> int:

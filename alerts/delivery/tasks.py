@@ -21,6 +21,14 @@ def deliver_channel(channel: str) -> int:
     return sent
 
 
+def enqueue_senders(channels) -> None:
+    """Start one sender per channel (on commit, when called from a transaction's work)."""
+    for channel in channels:
+        deliver_channel.enqueue(channel)
+
+
 @task(**urgent(priority=80))
 def sweep_deliveries() -> dict:
-    return services.delivery_sweep()
+    outcome = services.delivery_sweep()
+    enqueue_senders(outcome["channels"])
+    return outcome

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from alerts.cap_vocab import Status
 from alerts.delivery.models import Delivery, DeliveryState, Priority
-from alerts.dispatch import enqueue_senders
+from alerts.delivery.tasks import enqueue_senders
 from alerts.roles import has_alert_role
 from alerts.subscriptions.models import ContactPoint
 

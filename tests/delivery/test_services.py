@@ -15,8 +15,8 @@ from alerts.channels.outbox import OutboxChannel
 from alerts.delivery import ledger
 from alerts.delivery.messages import MessageBuilder
 from alerts.delivery.models import Delivery, Priority
-from alerts.delivery.services import delivery_run, delivery_send_batch, delivery_sweep
-from alerts.dispatch import alert_dispatch
+from alerts.delivery.services import delivery_run, delivery_send_batch
+from alerts.dispatch import alert_dispatch, alerts_dispatch_stuck
 from alerts.factories import AlertFactory, ApproverFactory
 from alerts.outgoing import alert_fingerprint
 from alerts.rendering import sms_suffix
@@ -180,7 +180,7 @@ def test_an_alert_left_in_sending_by_a_crash_is_dispatched_by_the_sweeper(
     assert Delivery.objects.count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
-        delivery_sweep(stuck_after_seconds=0)
+        alerts_dispatch_stuck(stuck_after_seconds=0)
 
     alert.refresh_from_db()
     assert alert.state == "sent"

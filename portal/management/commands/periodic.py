@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from alerts.delivery.services import delivery_sweep
+from alerts.delivery.tasks import sweep_deliveries
+from alerts.dispatch import alerts_dispatch_stuck
 from alerts.mobilisation.services import mobilisation_escalate
 from alerts.subscriptions.services import contact_points_purge_unconfirmed, inbound_sms_prune
 
@@ -27,8 +28,11 @@ class Command(BaseCommand):
     def handle(self, *args, loop, **options):
         last_purge = 0.0
         while True:
-            outcome = delivery_sweep()
-            if outcome["requeued"] or outcome["reaped"] or outcome["dispatched"]:
+            dispatched = alerts_dispatch_stuck()
+            if dispatched:
+                self.stdout.write(f"dispatched {dispatched} alert(s) left in 'sending'")
+            outcome = sweep_deliveries.call()
+            if outcome["requeued"] or outcome["reaped"]:
                 self.stdout.write(f"delivery sweep: {outcome}")
             escalated = mobilisation_escalate()
             if escalated:
