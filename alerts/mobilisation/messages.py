@@ -41,13 +41,18 @@ def _context(target: MobilisationTarget, contact_id: int, language: str) -> dict
 
 
 def sms_text(context: dict) -> str:
+    """GSM-7 only in the fixed words (no "n°", no typographic dash): a partner's SMS should
+    not cost twice for our wording."""
     marker = f"{context['marker']}: " if context["marker"] else ""
+    need = context["need"].rstrip()
+    if need and need[-1] not in ".!?":
+        need += "."
     return marker + _(
         "LUX response MOBILISATION #%(id)s: %(need)s Where: %(place)s. From %(from)s. "
         "Reply DISPO <number>, NON or APPEL, or answer here: %(url)s"
     ) % {
         "id": context["request"].pk,
-        "need": context["need"],
+        "need": need,
         "place": context["place"],
         "from": context["needed_from"],
         "url": context["answer_url"],

@@ -12,6 +12,7 @@ from alerts.factories import SentAlertFactory
 from alerts.mobilisation import links, tokens
 from alerts.mobilisation.models import Answer, MobilisationEvent, TargetState
 from alerts.mobilisation.services import mobilisation_close
+from alerts.sms_encoding import sms_length
 from tests.peers.twilio import AUTH_TOKEN
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +45,9 @@ def test_each_contact_gets_the_request_by_sms_with_its_own_answer_link(
     texts = {m["To"]: m["Body"] for m in twilio_settings.messages}
     assert set(texts) == {"+32470000000", "+32470001000"}
     body = texts["+32470000000"]
-    assert "Bus pour évacuer l'école" in body
-    assert f"#{request.pk}" in body
+    assert "Bus pour évacuer l'école. Lieu" in body
+    assert f"MOBILISATION #{request.pk}" in body
+    assert sms_length(body).encoding == "GSM-7"  # our wording never makes it cost double
     target = request.targets.get(partner=first)
     assert links.answer_url(target.pk, target.contact_id, "fr") in body
 
@@ -161,7 +163,7 @@ def test_an_sms_keyword_answers_with_a_quantity_in_any_language(client, network,
     _sms(client, "+32470001000", "NEE", sid="SM" + "2" * 32)
 
     assert reply.status_code == 200
-    assert f"#{request.pk}" in reply.content.decode()
+    assert f"n° {request.pk}" in reply.content.decode()
     answers = dict(request.targets.values_list("partner_id", "answer"))
     assert answers == {first.pk: Answer.AVAILABLE, second.pk: Answer.UNAVAILABLE}
     assert request.targets.get(partner=first).quantity == 40
@@ -205,3 +207,17 @@ def test_stop_from_a_partner_contact_still_unsubscribes(client, network, send, s
 
     contact = partner.contacts.get(position=0)
     assert not contact.subscriber.contact_points.get(channel="sms").active
+
+
+def test_a_dutch_contact_reads_the_request_and_the_keywords_in_dutch(
+    network, send, twilio_settings
+):
+    send(network(1, language="nl"))
+
+    delivery_run(channel_name="sms")
+
+    body = twilio_settings.messages[0]["Body"]
+    assert body.startswith("LUX response MOBILISATIE nr. ")
+    assert "Noodopvang voor 40 personen. Waar: Gare du Midi." in body
+    assert "BESCHIKBAAR <aantal>, NEE of BEL" in body
+    assert "/nl/mobilisatie/" in body
