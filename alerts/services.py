@@ -21,6 +21,7 @@ from alerts.cap_partners import partner_referenced_alert
 from alerts.cap_vocab import MsgType, Status
 from alerts.events import record_event
 from alerts.exceptions import AlertChangedError, AlertPermissionDenied, AlertTransitionError
+from alerts.guidance import guidance_page
 from alerts.models import (
     Alert,
     AlertAction,
@@ -201,20 +202,11 @@ def template_values(template: AlertTemplate, *, now=None) -> tuple[dict, dict]:
             "description": text.description,
             "instruction": text.instruction,
             "sms_text": text.sms_text,
-            "web_page": _guidance_page(template.category, text.language),
+            "web_page": guidance_page(template.category, text.language),
         }
         for text in template.texts.all()
     }
     return fields, infos
-
-
-def _guidance_page(category: str, language: str):
-    """The risk page of this category, once the campaigns app provides it."""
-    try:
-        from campaigns.selectors import risk_page_for_category
-    except ImportError:
-        return None
-    return risk_page_for_category(category, language)
 
 
 @transaction.atomic

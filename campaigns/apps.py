@@ -8,11 +8,16 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Preparedness content")
 
     def ready(self):
-        # Imported once the models are loaded (the module imports them).
+        # Imported once the models are loaded (the modules import them).
+        from alerts import guidance
+        from campaigns.selectors import risk_page_for_category
         from campaigns.translations import (
             alias_keep_unpublished,
             incomplete_translation_keep_unpublished,
         )
+
+        # Alerts made from a template link the risk page of their category.
+        guidance.register(risk_page_for_category)
 
         pre_save.connect(alias_keep_unpublished, dispatch_uid="campaigns_alias_keep_unpublished")
         pre_save.connect(

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from campaigns.fields import organiser_language_field
+from campaigns.ical import events_calendar
 
 from .mixins import PreparednessPage, SectionIndexPage
 
@@ -117,8 +118,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     # Wagtail page paths cannot contain a dot: the feed is at <events>/ics/, served as .ics.
     @path("ics/", name="ical")
     def ical_feed(self, request):
-        from campaigns.ical import events_calendar
-
         calendar = events_calendar(self, request)
         response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'

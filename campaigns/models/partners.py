@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from campaigns.choices import PartnerDiscipline
+from campaigns.permissions import user_can_see_partner_contacts
 
 from .mixins import PreparednessPage
 
@@ -58,8 +59,6 @@ class PartnerPage(PreparednessPage):
         verbose_name = _("partner")
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.permissions import user_can_see_partner_contacts
-
         context = super().get_context(request, *args, **kwargs)
         context["show_contact"] = user_can_see_partner_contacts(request.user)
         return context
