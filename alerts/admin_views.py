@@ -256,6 +256,9 @@ def _previews(alert: Alert) -> dict:
         "emails": [(language, render_email(alert, language)) for language in languages],
         "cap_xml": cap,
         "cap_errors": validate_cap(cap.encode()),
+        # Blocks kept from an imported document in a language the portal does not write
+        # (German from MeteoAlarm): published in the CAP document, so read before approval.
+        "republished_only": [info for info in infos.values() if info.is_republished_only],
         "price_per_segment": settings.SMS_PRICE_PER_SEGMENT_EUR,
     }
 

@@ -57,6 +57,7 @@ def alert_as_dict(alert: Alert) -> dict:
                 "page": page_url(alert, info.language),
             }
             for info in alert.infos.all()
+            if not info.is_republished_only  # German etc.: in the CAP document only
         },
         "cap": cap_url(alert),
     }

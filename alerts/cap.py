@@ -147,10 +147,13 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
 
     infos = alert.infos_by_language()
     communes = list(alert.communes.all())
-    for language in INFO_LANGUAGES:
-        info = infos.get(language)
-        if info is None:
-            continue
+    # The portal's languages first, then those kept from an imported document (German
+    # from MeteoAlarm…), republished as received; their links lead to the English page.
+    languages = [code for code in INFO_LANGUAGES if code in infos]
+    languages += sorted(code for code in infos if code not in INFO_LANGUAGES)
+    for language in languages:
+        info = infos[language]
+        page_language = language if language in INFO_LANGUAGES else "en"
         block = _sub(root, "info")
         _sub(block, "language", info.cap_language)
         _sub(block, "category", alert.category)
@@ -160,18 +163,18 @@ def build_alert(alert: Alert, *, sent=None) -> etree._Element:
         _sub(block, "urgency", alert.urgency)
         _sub(block, "severity", alert.severity)
         _sub(block, "certainty", alert.certainty)
-        with translation.override(language):
+        with translation.override(page_language):
             _sub(block, "audience", str(alert.get_audience_display()))
         for name in ("effective", "onset", "expires"):
             value = getattr(alert, name)
             if value:
                 _sub(block, name, cap_datetime(value))
-        _sub(block, "senderName", SENDER_NAME[language])
+        _sub(block, "senderName", SENDER_NAME[page_language])
         _sub(block, "headline", headline_for(alert, info.headline))
         _sub(block, "description", info.description)
         if info.instruction:
             _sub(block, "instruction", info.instruction)
-        _sub(block, "web", _web(alert, info, language))
+        _sub(block, "web", _web(alert, info, page_language))
         _sub(block, "contact", CONTACT)
         area = _sub(block, "area")
         _sub(area, "areaDesc", alert.area_description(language) or "-")

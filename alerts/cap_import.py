@@ -6,6 +6,7 @@ lxml then parses without DTD, entities or network and the official schema valida
 result. Every refusal is a `CapImportError` whose message says precisely what is wrong.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
@@ -24,6 +25,8 @@ from alerts.cap_vocab import CAP_NAMESPACE, MsgType, Scope, Status
 from alerts.data.communes import COMMUNES, REGION_NIS_CODE
 
 # Signed national alerts with their attachments reach about 900 KB.
+#: An RFC 3066 language tag: its primary subtag (2 or 3 letters), then subtags.
+LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:-[A-Za-z0-9]{1,8})*$")
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 # CAP nests five deep (alert/info/area/geocode/value); a signature adds a few levels more.
 MAX_DEPTH = 32
@@ -142,11 +145,10 @@ def _datetime(value: str, name: str):
 
 
 def _language(code: str) -> str | None:
-    code = (code or "en-US").lower()
-    for language in ("fr", "nl", "en"):
-        if code == language or code.startswith(language + "-"):
-            return language
-    return None
+    """The primary language of an RFC 3066 tag ("de-DE" → "de"); None for a malformed
+    tag. CAP's default is en-US."""
+    match = LANGUAGE_TAG.match((code or "en-US").strip())
+    return match.group(1).lower() if match else None
 
 
 def check_safe_document(data: bytes) -> None:
@@ -212,8 +214,9 @@ def parse_cap(data: bytes) -> ParsedCap:
     blocks = {}
     for info in infos:
         language = _language(_text(info, "cap:language"))
-        # German (MeteoAlarm sends de-DE beside nl-BE and fr-BE) and other languages
-        # have no place among this portal's texts: their blocks are read past.
+        # German (MeteoAlarm sends de-DE beside nl-BE and fr-BE) and other languages are
+        # kept and republished in our CAP; the portal's own pages and messages use fr, nl
+        # and en. A block with a malformed language tag is read past.
         if language is not None:
             blocks.setdefault(language, []).append(info)
     missing = [language for language in ("fr", "nl") if language not in blocks]

@@ -540,9 +540,12 @@ def alert_prepare_update(*, original: Alert, user) -> Alert:
     fields["effective"] = timezone.now().replace(microsecond=0)
     if fields["expires"] and fields["expires"] <= fields["effective"]:
         fields["expires"] = None
+    # A German (or other) block kept from a partner's document is not carried over: the
+    # composer cannot change it, and it would go on saying what the original said.
     infos = {
         info.language: {name: getattr(info, name) for name in INFO_FIELDS}
         for info in original.infos.all()
+        if not info.is_republished_only
     }
     alert = _followup(
         original=original, user=user, msg_type=MsgType.UPDATE, fields=fields, infos=infos

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -331,8 +332,13 @@ class AlertInfo(models.Model):
     """The CAP `info` block of one language."""
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="infos")
+    #: fr, nl or en (the portal's languages, written in the composer); another language's
+    #: block ("de" from a MeteoAlarm warning) comes only from an imported document and is
+    #: republished in our CAP as received
     language = models.CharField(
-        _("language"), max_length=2, choices=[(c, c.upper()) for c in INFO_LANGUAGES]
+        _("language"),
+        max_length=3,
+        validators=[RegexValidator(r"^[a-z]{2,3}$", _("A language code such as fr, nl or de."))],
     )
     event = models.CharField(
         _("event"),
@@ -375,4 +381,10 @@ class AlertInfo(models.Model):
 
     @property
     def cap_language(self) -> str:
-        return {"fr": "fr-BE", "nl": "nl-BE", "en": "en"}[self.language]
+        return {"fr": "fr-BE", "nl": "nl-BE", "en": "en"}.get(self.language, self.language)
+
+    @property
+    def is_republished_only(self) -> bool:
+        """A language the portal does not write or show: kept from an imported document
+        and republished in our CAP only."""
+        return self.language not in INFO_LANGUAGES

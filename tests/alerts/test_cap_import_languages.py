@@ -5,11 +5,20 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
 
-from alerts.cap import cap_datetime
+from alerts import services
+from alerts.cap import alert_to_cap, cap_datetime, validate_cap
+from alerts.cap_vocab import CAP_NAMESPACE
+from alerts.factories import ApproverFactory, AuthorFactory
 from alerts.models import Alert, AlertState
 from tests.alerts.test_cap_import import _info, _post, cap_document, token  # noqa: F401
+from tests.conftest import login_with_second_factor
+from tests.paths import path_in
+
+NS = {"cap": CAP_NAMESPACE}
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +29,63 @@ def test_a_meteoalarm_warning_in_four_languages_is_imported(client, token):  # n
     assert response.status_code == 201, response.content
     alert = Alert.objects.get(identifier=response.json()["identifier"])
     assert alert.state == AlertState.SUBMITTED
-    # German has no place among the portal's texts: its block is read past.
-    assert set(alert.infos_by_language()) == {"fr", "nl", "en"}
+    # German is kept (republished in our CAP); the portal writes and shows fr, nl, en.
+    assert set(alert.infos_by_language()) == {"fr", "nl", "en", "de"}
     assert alert.infos.get(language="en").headline == "Titre en-GB"
+    assert alert.infos.get(language="de").is_republished_only
+
+
+def test_the_german_block_is_republished_in_our_cap_and_read_before_approval(
+    client,
+    token,  # noqa: F811
+):
+    document = cap_document(languages=("nl-BE", "fr-BE", "de-DE", "en-GB")).decode()
+    document = document.replace("Titre de-DE", "<![CDATA[Unwetter <script>x</script>]]>")
+    response = _post(client, document.encode(), token)
+    alert = Alert.objects.get(identifier=response.json()["identifier"])
+
+    cap = etree.fromstring(alert_to_cap(alert))
+    blocks = cap.findall("cap:info", NS)
+    assert [b.findtext("cap:language", namespaces=NS) for b in blocks] == [
+        "fr-BE",
+        "nl-BE",
+        "en",
+        "de",
+    ]
+    german = blocks[-1]
+    assert german.findtext("cap:headline", namespaces=NS) == "Unwetter <script>x</script>"
+    assert german.findtext("cap:web", namespaces=NS).endswith(
+        path_in("en", "alerts:detail", alert.identifier)
+    )
+    assert not validate_cap(alert_to_cap(alert))
+    # The JSON API keeps to the portal's languages; the CAP document carries the rest.
+    alert.state = AlertState.SENT  # the API publishes sent alerts
+    alert.save(update_fields=["state"])
+    api = client.get(reverse("alerts_data:api_detail", args=[alert.identifier]))
+    assert api.status_code == 200
+    assert set(api.json()["info"]) == {"fr", "nl", "en"}
+    alert.state = AlertState.SUBMITTED
+    alert.save(update_fields=["state"])
+
+    login_with_second_factor(client, ApproverFactory())
+    page = client.get(reverse("alerts_admin:approve", args=[alert.pk])).content.decode()
+    other = page.split('id="preview-other-languages"')[1].split("</section>")[0]
+    assert 'lang="de"' in other
+    assert "Unwetter &lt;script&gt;x&lt;/script&gt;" in other
+
+
+def test_an_update_drafted_here_does_not_carry_the_partners_german_text(
+    client,
+    token,  # noqa: F811
+):
+    document = cap_document(languages=("nl-BE", "fr-BE", "de-DE"))
+    alert = Alert.objects.get(identifier=_post(client, document, token).json()["identifier"])
+    alert.state = AlertState.SENT
+    alert.save(update_fields=["state"])
+
+    update = services.alert_prepare_update(original=alert, user=AuthorFactory())
+
+    assert set(update.infos_by_language()) == {"fr", "nl"}
 
 
 def _two_periods():
