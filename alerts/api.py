@@ -154,6 +154,12 @@ def _import(request):
             parsed = parse_cap(document)
     except CapImportError as error:
         return _refuse(400, str(error))
+    if not token.allows_sender(parsed.sender):
+        return _refuse(
+            403,
+            f"This token sends as {', '.join(token.sender_list)} only; the document's "
+            f"<sender> is {parsed.sender!r}.",
+        )
     existing = Alert.objects.filter(external_reference=parsed.external_reference[:500]).first()
     if existing is not None:
         # A partner retrying after a lost answer gets the alert it already created.

@@ -22,6 +22,7 @@ SUITES = {
     "correction_one_worker": "postgres",
     "approval": "sqlite",
     "crisis_load": "postgres",
+    "crisis_churn": "postgres",
 }
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 

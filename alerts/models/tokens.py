@@ -30,6 +30,14 @@ class ImportToken(models.Model):
             "posted with this token must carry a valid XML signature made with it."
         ),
     )
+    senders = models.TextField(
+        _("senders"),
+        blank=True,
+        help_text=_(
+            "The CAP <sender> values this partner sends as, one per line. A document with "
+            "another sender is refused. Empty: any sender (not recommended)."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -42,7 +50,9 @@ class ImportToken(models.Model):
         return self.name
 
     @classmethod
-    def issue(cls, *, name: str, user, signing_certificate: str = "") -> tuple["ImportToken", str]:
+    def issue(
+        cls, *, name: str, user, signing_certificate: str = "", senders=()
+    ) -> tuple["ImportToken", str]:
         """A new token; the raw value is returned once and only its hash is stored."""
         raw = secrets.token_urlsafe(32)
         token = cls.objects.create(
@@ -50,8 +60,19 @@ class ImportToken(models.Model):
             user=user,
             token_hash=hash_token(raw),
             signing_certificate=signing_certificate,
+            senders="\n".join(sender.strip() for sender in senders if sender.strip()),
         )
         return token, raw
+
+    @property
+    def sender_list(self) -> list[str]:
+        return [line.strip() for line in self.senders.splitlines() if line.strip()]
+
+    def allows_sender(self, sender: str) -> bool:
+        """<sender> is only text in the document: a token bound to its partner's senders
+        keeps another partner's name off what the approvers read."""
+        allowed = self.sender_list
+        return not allowed or sender in allowed
 
     @classmethod
     def authenticate(cls, raw: str):

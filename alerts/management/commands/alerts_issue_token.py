@@ -23,8 +23,16 @@ class Command(BaseCommand):
             help="The partner signs its CAP documents with this certificate's key: every "
             "document posted with the token must carry a valid signature by it",
         )
+        parser.add_argument(
+            "--sender",
+            action="append",
+            default=[],
+            dest="senders",
+            help="A CAP <sender> this partner sends as (repeat for several); documents "
+            "with another sender are refused",
+        )
 
-    def handle(self, *args, name, user, signing_certificate=None, **options):
+    def handle(self, *args, name, user, signing_certificate=None, senders=(), **options):
         account = get_user_model().objects.filter(username=user).first()
         if account is None:
             raise CommandError(f"No user {user!r}.")
@@ -39,5 +47,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{signing_certificate}: not a readable PEM certificate ({error})."
                 ) from None
-        _token, raw = ImportToken.issue(name=name, user=account, signing_certificate=certificate)
+        _token, raw = ImportToken.issue(
+            name=name, user=account, signing_certificate=certificate, senders=senders
+        )
         self.stdout.write(raw)
