@@ -10,6 +10,8 @@
 
 from django.conf import settings
 
+from alerts.subscriptions.models import ChannelName
+
 from .base import Channel
 from .outbox import OutboxChannel
 
@@ -44,6 +46,6 @@ def get_channel(name: str) -> Channel:
         return PushChannel(
             vapid_private_key=settings.VAPID_PRIVATE_KEY, vapid_subject=settings.VAPID_SUBJECT
         )
-    if name in {"sms", "email", "push"}:
+    if name in ChannelName.values:
         return OutboxChannel(name)
     raise ValueError(f"unknown channel {name!r}")

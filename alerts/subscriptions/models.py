@@ -23,6 +23,7 @@ class ChannelName(models.TextChoices):
     EMAIL = "email", _("Email")
     SMS = "sms", _("SMS")
     PUSH = "push", _("Web push notification")
+    VOICE = "voice", _("Voice call")
 
 
 class DeactivationReason(models.TextChoices):
