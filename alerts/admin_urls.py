@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from alerts import admin_fast_track_views as fast_track_views
 from alerts import admin_views
@@ -30,4 +30,5 @@ urlpatterns = [
         name="fast_correction",
     ),
     path("<int:pk>/delivery/", delivery_views.dashboard, name="delivery"),
+    path("<int:pk>/reach/", include("alerts.testdays.admin_urls")),
 ]

@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("", include("alerts.subscriptions.urls")),
     # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
     path(pgettext_lazy("URL", "mobilisation/"), include("alerts.mobilisation.urls")),
+    # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
+    path(pgettext_lazy("URL", "test-days/"), include("alerts.testdays.urls")),
     re_path(legacy_paths.LEGACY_PATTERN, legacy_paths.legacy_path_redirect, name=legacy_paths.NAME),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

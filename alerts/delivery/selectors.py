@@ -1,4 +1,4 @@
-"""Reads on the delivery ledger, for the dashboard."""
+"""Reads on the delivery ledger, for the dashboard and the reach reports."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -91,3 +91,56 @@ def delivery_progress(alert: Alert, now=None) -> Progress:
         alert_sent=alert.sent,
         last_sent=span["last"],
     )
+
+
+@dataclass(frozen=True)
+class ReachRow:
+    """What became of one alert's messages on one channel in one language."""
+
+    channel: str
+    language: str
+    targeted: int
+    handed_over: int
+    delivered: int
+    failed: int
+    #: from the alert's sent time to the last confirmed delivery; None when none came back
+    last_delivery_seconds: int | None
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _seconds_after(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None:
+        return None
+    return max(0, round((end - start).total_seconds()))
+
+
+def delivery_reach(alert: Alert) -> list[ReachRow]:
+    """One query grouped by channel and language: messages targeted (every ledger row),
+    handed over to the provider (a send time), confirmed delivered, failed, and the time
+    from the alert's sent time to the last confirmed delivery."""
+    rows = (
+        Delivery.objects.filter(alert=alert)
+        .values("channel", "language")
+        .annotate(
+            targeted=Count("pk"),
+            handed_over=Count("pk", filter=Q(sent_at__isnull=False)),
+            delivered=Count("pk", filter=Q(state=DeliveryState.DELIVERED)),
+            failed=Count("pk", filter=Q(state=DeliveryState.FAILED)),
+            last_delivered=Max("delivered_at", filter=Q(state=DeliveryState.DELIVERED)),
+        )
+        .order_by("channel", "language")
+    )
+    return [
+        ReachRow(
+            channel=row["channel"],
+            language=row["language"],
+            targeted=row["targeted"],
+            handed_over=row["handed_over"],
+            delivered=row["delivered"],
+            failed=row["failed"],
+            last_delivery_seconds=_seconds_after(alert.sent, row["last_delivered"]),
+        )
+        for row in rows
+    ]

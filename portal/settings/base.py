@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "alerts",
     "alerts.delivery",
     "alerts.mobilisation",
+    "alerts.relay",
+    "alerts.testdays",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
