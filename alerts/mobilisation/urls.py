@@ -1,11 +1,16 @@
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import self_service_views, views
 
 app_name = "mobilisation"
 
 urlpatterns = [
+    # Translators: a web address segment: lowercase ASCII, no spaces, end with /
+    path(
+        pgettext_lazy("URL", "partner/"),
+        include([path("<str:token>/", self_service_views.partner_update, name="partner_update")]),
+    ),
     path(
         "<str:token>/",
         include(
