@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from .models import PlannedTest
 from .services import planned_test_save
@@ -32,4 +33,7 @@ def seed(context) -> None:
             channels=["sms", "email", "push"],
         ),
     )
-    context.messages.append("Test days: one planned test announced at /fr/ (see the README)")
+    with translation.override("fr"):
+        context.messages.append(
+            f"Test days: one planned test announced at {reverse('testdays:index')}"
+        )
