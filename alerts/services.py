@@ -779,11 +779,13 @@ def fast_track_text_approve(*, text: FastTrackText, user, fingerprint: str) -> F
 
 
 @transaction.atomic
-def alert_import(*, user, parsed) -> Alert:
+def alert_import(*, user, parsed, follows: Alert | None = None, submit: bool = True) -> Alert:
     """A CAP document from a partner system becomes a submitted alert awaiting approval,
     authored and submitted by the token's account (so that account can never approve it).
     `parsed` is an `alerts.cap_import.ParsedCap`; ValidationError when its content does
-    not make a complete alert.
+    not make a complete alert. An official feed's message relayed by an operator
+    (`alerts.relay`) stays a draft (`submit=False`) and names the alert of ours it
+    follows (`follows`, locked by the caller) instead of the partner lookup.
 
     A partner's Update or Cancel finds the alert it refers to by the partner's own
     identity (`alerts.cap_partners`). When that alert is sent, the message becomes its
@@ -803,7 +805,7 @@ def alert_import(*, user, parsed) -> Alert:
         )
     references = None
     if parsed.references:
-        references = partner_referenced_alert(parsed, user)
+        references = follows or partner_referenced_alert(parsed, user)
         if references is None:
             raise AlertTransitionError(
                 _("The referenced alert is unknown here: %(identifiers)s")
@@ -842,7 +844,7 @@ def alert_import(*, user, parsed) -> Alert:
     record_event(
         alert=alert, action=AlertAction.IMPORTED, user=user, detail=parsed.external_reference
     )
-    return _submit(alert, user)
+    return _submit(alert, user) if submit else alert
 
 
 def _withdraw_for_partner(alert: Alert, user, parsed) -> Alert:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from alerts.delivery.tasks import sweep_deliveries
 from alerts.dispatch import alerts_dispatch_stuck
 from alerts.mobilisation.services import mobilisation_escalate
+from alerts.relay.services import feeds_poll_due
 from alerts.subscriptions.services import contact_points_purge_unconfirmed, inbound_sms_prune
 
 SWEEP_EVERY = 15.0
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             escalated = mobilisation_escalate()
             if escalated:
                 self.stdout.write(f"mobilisation: {escalated} partner(s) asked further down")
+            feeds_poll_due()  # official feeds whose poll interval has passed
             if time.monotonic() - last_purge >= PURGE_EVERY or not loop:
                 purged = contact_points_purge_unconfirmed()
                 forgotten = inbound_sms_prune()
