@@ -27,7 +27,6 @@ INSTALLED_APPS = [
     "alerts.delivery",
     "alerts.mobilisation",
     "alerts.relay",
-    "alerts.relay",
     "alerts.testdays",
     "wagtail_localize",
     "wagtail_localize.locales",
