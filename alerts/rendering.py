@@ -131,6 +131,42 @@ def render_email(alert: Alert, language: str) -> Email:
         )
 
 
+# Spoken words: the exercise marker in the listener's language only (a voice cannot read
+# "EXERCICE / OEFENING / EXERCISE" in three languages), and the update marker.
+SPOKEN_MARKERS = {"fr": "Exercice.", "nl": "Oefening.", "en": "Exercise."}
+SPOKEN_UPDATE = {"fr": "Mise à jour.", "nl": "Update.", "en": "Update."}
+SPOKEN_AREA = {"fr": "Zone", "nl": "Gebied", "en": "Area"}
+#: Words a neural voice says per second at its normal pace, for the duration estimate.
+WORDS_PER_SECOND = 2.5
+MAX_SPOKEN_CHARACTERS = 900
+
+
+def render_voice(alert: Alert, language: str) -> str:
+    """What a voice call says (once; the call says it twice): markers, headline, area,
+    then what to do. No link: a listener cannot follow one."""
+    info = _info(alert, language)
+    parts = []
+    if alert.marker:
+        parts.append(SPOKEN_MARKERS.get(language, SPOKEN_MARKERS["en"]))
+    if alert.msg_type == MsgType.UPDATE:
+        parts.append(SPOKEN_UPDATE.get(language, SPOKEN_UPDATE["en"]))
+    parts.append(info.headline.rstrip(".") + ".")
+    area = alert.area_description(language)
+    if area:
+        parts.append(f"{SPOKEN_AREA.get(language, SPOKEN_AREA['en'])}: {area}.")
+    parts.append((info.instruction or info.description).strip())
+    text = " ".join(" ".join(part.split()) for part in parts if part)
+    if len(text) > MAX_SPOKEN_CHARACTERS:
+        text = text[: MAX_SPOKEN_CHARACTERS - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def voice_seconds(text: str, readings: int = 2) -> int:
+    """About how long a call lasts: the text read `readings` times, a pause between."""
+    words = len(text.split())
+    return round(readings * words / WORDS_PER_SECOND + (readings - 1))
+
+
 @dataclass(frozen=True)
 class SmsPreview:
     language: str

@@ -43,7 +43,8 @@ class SendResult:
 class StatusReport:
     """What a provider's later report (a status callback) says became of a sent message:
     `outcome` "delivered", "failed" (with the reason; `gone` when the address no longer
-    takes messages), or "" for nothing the ledger does not know already."""
+    takes messages), "retry" (not reached this time: a busy line, no answer), or "" for
+    nothing the ledger does not know already."""
 
     outcome: str = ""
     reason: str = ""
@@ -56,6 +57,10 @@ class StatusReport:
     @classmethod
     def failed(cls, reason: str, gone: bool = False) -> "StatusReport":
         return cls("failed", reason=reason, gone=gone)
+
+    @classmethod
+    def retry(cls, reason: str) -> "StatusReport":
+        return cls("retry", reason=reason)
 
     @classmethod
     def unchanged(cls) -> "StatusReport":
@@ -99,6 +104,9 @@ class Channel(abc.ABC):
     #: `send_many` returns. False: the caller records the answers of a whole `send_many`
     #: (a slice of DELIVERY_RECORD_EVERY messages) at once.
     reports_each_answer: bool = False
+    #: True for a provider with a strict rate (calls per second): the ledger asks the rate
+    #: limiter before each message and records each answer before the next.
+    one_at_a_time: bool = False
 
     @abc.abstractmethod
     def send(self, message: Message) -> SendResult:

@@ -6,11 +6,15 @@
   file-based one, the outbox channel is used instead, so unsent email sits in the same
   place, in the same format, as unsent SMS.
 - push: web push with VAPID when VAPID_PRIVATE_KEY is set, else the outbox.
+- voice: Twilio's Calls API when Twilio is configured and TWILIO_VOICE_FROM is set, else
+  the outbox.
 """
 
 from django.conf import settings
+from django.urls import reverse
 
 from alerts.subscriptions.models import ChannelName
+from portal.site_urls import absolute_url
 
 from .base import Channel
 from .outbox import OutboxChannel
@@ -25,6 +29,10 @@ def sms_configured() -> bool:
 
 def email_configured() -> bool:
     return settings.EMAIL_BACKEND not in {FILE_BACKEND, OUTBOX_BACKEND}
+
+
+def voice_configured() -> bool:
+    return sms_configured() and bool(settings.TWILIO_VOICE_FROM)
 
 
 def push_configured() -> bool:
@@ -45,6 +53,12 @@ def get_channel(name: str) -> Channel:
 
         return PushChannel(
             vapid_private_key=settings.VAPID_PRIVATE_KEY, vapid_subject=settings.VAPID_SUBJECT
+        )
+    if name == "voice" and voice_configured():
+        from .voice import TwilioVoiceChannel
+
+        return TwilioVoiceChannel(
+            status_callback=absolute_url(reverse("delivery:twilio_voice_status"))
         )
     if name in ChannelName.values:
         return OutboxChannel(name)

@@ -24,6 +24,9 @@ from alerts.subscriptions.models import ChannelName, ContactPoint
 from .models import Delivery, DeliveryState, Priority
 from .targeting import delivery_language, target_contact_points
 
+#: Channels whose provider can be asked whether a message went out (find_sent).
+LOOKUP_CHANNELS = ("sms", "voice")
+
 COLUMNS = [
     "alert_id",
     "contact_point_id",
@@ -244,8 +247,8 @@ def _write_back(rows: list[Delivery]) -> None:
 
 
 def ledger_sweep(now: datetime | None = None) -> int:
-    """Re-queue rows whose lease ran out (their worker died). An SMS row becomes ambiguous:
-    the provider is asked whether it went out before it is ever sent again. A row whose
+    """Re-queue rows whose lease ran out (their worker died). An SMS or voice row becomes
+    ambiguous: the provider is asked whether it went out before it is ever sent again. A row whose
     every attempt ended that way (DELIVERY_MAX_ATTEMPTS leases: something in it kills its
     worker, or its batch, each time) fails for good, with the reason, instead of taking
     its batch down again at every cycle."""
@@ -260,7 +263,7 @@ def ledger_sweep(now: datetime | None = None) -> int:
         ),
         updated_at=now,
     )
-    sms = stale.filter(channel="sms").update(
+    sms = stale.filter(channel__in=LOOKUP_CHANNELS).update(
         state=DeliveryState.QUEUED, lease_until=None, ambiguous=True, updated_at=now
     )
     others = stale.update(state=DeliveryState.QUEUED, lease_until=None, updated_at=now)

@@ -5,13 +5,16 @@ import hashlib
 import json
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from alerts.cap_vocab import Severity
 from alerts.channels.base import Message
+from alerts.channels.voice import twiml
 from alerts.models import Alert
-from alerts.rendering import render_email, render_push, render_sms
+from alerts.rendering import render_email, render_push, render_sms, render_voice
 from alerts.subscriptions import links
+from portal.site_urls import absolute_url
 
 from . import sources
 from .models import Delivery
@@ -51,7 +54,12 @@ class MessageBuilder:
     def _text(self, kind: str, alert: Alert, language: str):
         key = (kind, alert.pk, language)
         if key not in self._texts:
-            render = {"sms": render_sms, "push": render_push, "email": render_email}[kind]
+            render = {
+                "sms": render_sms,
+                "push": render_push,
+                "email": render_email,
+                "voice": render_voice,
+            }[kind]
             self._texts[key] = render(alert, language)
         return self._texts[key]
 
@@ -95,6 +103,16 @@ class MessageBuilder:
                 text=self._text("sms", alert, language),
                 reference=reference,
                 ttl=time_to_live(alert),
+            )
+        if delivery.channel == "voice":
+            text = self._text("voice", alert, language)
+            again = absolute_url(reverse("delivery:twilio_voice_again", args=[delivery.pk]))
+            return Message(
+                channel="voice",
+                address=contact_point.address,
+                text=text,
+                payload={"twiml": twiml(text, language, again)},
+                reference=reference,
             )
         if delivery.channel == "push":
             payload = self._text("push", alert, language)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from alerts.channels.base import SendResult, StatusReport
 from alerts.channels.registry import get_channel
 from alerts.channels.sms import SMSLookupError
+from alerts.channels.voice import VoiceLookupError
 from alerts.subscriptions.models import ContactPoint
 from alerts.subscriptions.services import contact_point_mark_gone
 
@@ -71,7 +72,7 @@ def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) 
             # The last attempt may have reached the provider: ask before sending again.
             try:
                 found = channel.find_sent(message, since=row.created_at - timedelta(minutes=1))
-            except SMSLookupError as error:
+            except (SMSLookupError, VoiceLookupError) as error:
                 outcomes.append((row, SendResult.retry(f"cannot check before resending: {error}")))
                 continue
             if found:
@@ -83,7 +84,7 @@ def delivery_send_batch(*, channel_name: str, channel, builder: MessageBuilder) 
     # so the citizen's device shows one message). A channel that reports each answer as
     # it comes (email: one message on the wire at a time) has each written at once: a
     # crash leaves at most one message in doubt, resent with the same Message-ID.
-    step = max(1, settings.DELIVERY_RECORD_EVERY)
+    step = 1 if channel.one_at_a_time else max(1, settings.DELIVERY_RECORD_EVERY)
     for start in range(0, max(len(pending), 1), step):
         chunk = pending[start : start + step]
         if chunk:
@@ -151,6 +152,8 @@ def delivery_status_update(*, provider_id: str, report: StatusReport) -> int:
         return rows.filter(state=DeliveryState.SENT).update(
             state=DeliveryState.DELIVERED, delivered_at=now, updated_at=now
         )
+    if report.outcome == "retry":
+        return _not_reached(rows, report, now)
     if report.outcome == "failed":
         # Only a row still `sent` can fail: a late or replayed failure for a message
         # already delivered (or failed) moves nothing and deactivates nobody.
@@ -167,3 +170,27 @@ def delivery_status_update(*, provider_id: str, report: StatusReport) -> int:
                 _gone([contact for _pk, contact in failing if contact is not None])
         return moved
     return 0
+
+
+def _not_reached(rows, report: StatusReport, now) -> int:
+    """A call that found a busy line or no answer: called again after a pause that grows
+    with each call, up to DELIVERY_VOICE_MAX_CALLS calls in all; then failed. The row
+    forgets the call's id, so a replayed callback for it moves nothing."""
+    moved = 0
+    with transaction.atomic():
+        for row in rows.filter(state=DeliveryState.SENT).select_for_update():
+            if row.attempts >= settings.DELIVERY_VOICE_MAX_CALLS:
+                reason = f"not reached after {row.attempts} calls: {report.reason}"
+                state, due = DeliveryState.FAILED, row.next_attempt_at
+            else:
+                reason = report.reason
+                state = DeliveryState.QUEUED
+                due = now + timedelta(seconds=settings.DELIVERY_VOICE_RETRY_SECONDS * row.attempts)
+            moved += Delivery.objects.filter(pk=row.pk, state=DeliveryState.SENT).update(
+                state=state,
+                provider_id="",
+                next_attempt_at=due,
+                last_error=reason[:500],
+                updated_at=now,
+            )
+    return moved

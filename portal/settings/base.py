@@ -300,6 +300,9 @@ TWILIO_FROM = env_str("TWILIO_FROM", "LUXresponse")  # alphanumeric sender ID
 TWILIO_API_BASE_URL = env_str("TWILIO_API_BASE_URL")  # a local peer in tests and demos
 TWILIO_STATUS_CALLBACK_URL = env_str("TWILIO_STATUS_CALLBACK_URL")
 TWILIO_TIMEOUT_SECONDS = env_float("TWILIO_TIMEOUT_SECONDS", 10.0)
+# The number voice calls come from (E.164, a number of the Twilio account); without it,
+# voice calls go to the local outbox.
+TWILIO_VOICE_FROM = env_str("TWILIO_VOICE_FROM")
 
 # Web push (VAPID). `manage.py generate_vapid_keys` prints fresh values.
 VAPID_PUBLIC_KEY = env_str("VAPID_PUBLIC_KEY")
@@ -384,4 +387,10 @@ DELIVERY_RATE_LIMITS = {
     "sms": env_int("DELIVERY_RATE_SMS", 100),
     "push": env_int("DELIVERY_RATE_PUSH", 0),
     "email": env_int("DELIVERY_RATE_EMAIL", 200),
+    # Twilio accounts place 1 call per second unless raised (Calls Per Second).
+    "voice": env_int("DELIVERY_RATE_VOICE", 1),
 }
+# Voice calls: a busy line or no answer is called again after DELIVERY_VOICE_RETRY_SECONDS
+# × the calls made so far, up to DELIVERY_VOICE_MAX_CALLS calls in all.
+DELIVERY_VOICE_MAX_CALLS = env_int("DELIVERY_VOICE_MAX_CALLS", 3)
+DELIVERY_VOICE_RETRY_SECONDS = env_int("DELIVERY_VOICE_RETRY_SECONDS", 120)

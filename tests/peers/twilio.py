@@ -43,6 +43,7 @@ from tests.peers.http_requests import RequestProtocol
 ACCOUNT_SID = "AC" + "0" * 32
 AUTH_TOKEN = "peer-auth-token-0123456789abcdef"
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<sid>AC\w+)/Messages\.json$")
+CALLS_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<sid>AC\w+)/Calls\.json$")
 EXPECTED_AUTH = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
 REASONS = {200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found"}
 REASONS |= {429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
@@ -76,6 +77,7 @@ class TwilioPeer:
     requests: list[dict] = field(default_factory=list)
     failures: list[tuple] = field(default_factory=list)
     accepted: list[dict] = field(default_factory=list)  # the message resources, in order
+    calls_placed: list[dict] = field(default_factory=list)  # the call resources, in order
     delay: float = 0.0
     in_flight: int = 0
     max_in_flight: int = 0  # POSTs waiting for their answer at once (with a delay)
@@ -118,6 +120,19 @@ class TwilioPeer:
     def to(self, number: str) -> list[str]:
         return [m["Body"] for m in self.messages if m["To"] == number]
 
+    @property
+    def calls(self) -> list[dict]:
+        """The forms of the calls placed (Calls API), in order."""
+        with self.lock:
+            return [c["_form"] for c in self.calls_placed]
+
+    def set_call_status(self, sid: str, status: str) -> None:
+        """What became of a call (completed, busy, no-answer…), as the lookup reports it."""
+        with self.lock:
+            for call in self.calls_placed:
+                if call["sid"] == sid:
+                    call["status"] = status
+
     # -- serving ----------------------------------------------------------------------
     def _next_failure(self):
         with self.lock:
@@ -156,9 +171,51 @@ class TwilioPeer:
             self.accepted.append(resource)
         return resource
 
+    def _accept_call(self, account_sid: str, form: dict) -> dict:
+        now = _now()
+        sid = f"CA{self.run_id}{next(self.counter):016x}"
+        resource = {
+            "sid": sid,
+            "account_sid": account_sid,
+            "status": "queued",
+            "to": form.get("To"),
+            "from": form.get("From"),
+            "direction": "outbound-api",
+            "date_created": now,
+            "date_updated": now,
+            "uri": f"/2010-04-01/Accounts/{account_sid}/Calls/{sid}.json",
+            "_form": form,
+            "_at": time.monotonic(),
+        }
+        with self.lock:
+            self.calls_placed.append(resource)
+        return resource
+
+    def _list_calls(self, query: dict) -> dict:
+        with self.lock:
+            found = list(reversed(self.calls_placed))
+        if "To" in query:
+            found = [c for c in found if c["to"] == query["To"]]
+        page_size = max(1, min(int(query.get("PageSize", 50)), 1000))
+        chunk = found[:page_size]
+        return {
+            "calls": [{k: v for k, v in c.items() if not k.startswith("_")} for c in chunk],
+            "page": 0,
+            "page_size": page_size,
+            "start": 0,
+            "end": max(len(chunk) - 1, 0),
+            "uri": "",
+            "first_page_uri": "",
+            "next_page_uri": None,
+            "previous_page_uri": None,
+        }
+
     def handle(self, method: str, target: str, headers: dict, body: bytes):
         """Returns (status, payload, headers), or "reset" / "hang"."""
         url = urlsplit(target)
+        calls = CALLS_PATH.match(url.path)
+        if calls is not None:
+            return self._handle_calls(method, url, headers, body, calls["sid"])
         match = MESSAGES_PATH.match(url.path)
         record = {"method": method, "path": url.path, "status": None}
         with self.lock:
@@ -194,6 +251,39 @@ class TwilioPeer:
         resource = self._accept(match["sid"], form)
         record["status"] = 201
         return 201, {k: v for k, v in resource.items() if k != "_form"}, {}
+
+    def _handle_calls(self, method, url, headers, body, account_sid):
+        record = {"method": method, "path": url.path, "status": None}
+        with self.lock:
+            self.requests.append(record)
+        if headers.get("authorization") != EXPECTED_AUTH:
+            record["status"] = 401
+            return 401, {"code": 20003, "message": "Authenticate", "status": 401}, {}
+        if method == "GET":
+            record["status"] = 200
+            return 200, self._list_calls(dict(parse_qsl(url.query))), {}
+        form = dict(parse_qsl(body.decode(), keep_blank_values=True))
+        record["form"] = form
+        failure = self._next_failure()
+        if failure is not None:
+            what, status, code, extra = failure
+            if what == "accept":
+                self._accept_call(account_sid, form)
+                record["status"] = "accepted-then-" + status
+                if status == "hang":
+                    return "hang"
+                return 500, {"code": 20500, "message": "peer failure", "status": 500}, {}
+            record["status"] = status
+            if status in {"reset", "hang"}:
+                return status
+            return (
+                status,
+                {"code": code, "message": f"peer failure {code}", "status": status},
+                extra,
+            )
+        resource = self._accept_call(account_sid, form)
+        record["status"] = 201
+        return 201, {k: v for k, v in resource.items() if not k.startswith("_")}, {}
 
     def _list(self, path: str, query: dict) -> dict:
         after = _parse_date(query["DateSent>"]) if "DateSent>" in query else None
