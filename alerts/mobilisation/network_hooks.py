@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import network_services
+from alerts import roles
+
+from . import network_services, network_viewsets
 
 
 @hooks.register("register_log_actions")
@@ -36,3 +38,14 @@ def register_network_log_actions(actions):
         _("Partner reminded to review its entry"),
         _("Partner reminded to review its entry"),
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_network_viewsets():
+    return network_viewsets.CrisisCentreGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_review_panel(request, panels):
+    if roles.has_alert_role(request.user):
+        panels.append(network_viewsets.NetworkReviewPanel())
