@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from alerts.cap_vocab import Status
+from alerts.cap_vocab import Scope, Status
 from alerts.delivery.selectors import delivery_reach
 from alerts.models import Alert
 from alerts.models.alerts import INFO_LANGUAGES, PUBLISHED_STATES
@@ -93,9 +93,12 @@ def reach_report_publish(
     report = PublishedReachReport.objects.create(
         alert=alert,
         planned_test=planned_test,
+        # A restricted alert's words stay in the admin: the site shows its figures only.
         headlines={
             language: infos[language].headline for language in INFO_LANGUAGES if language in infos
-        },
+        }
+        if alert.scope == Scope.PUBLIC
+        else {},
         alert_sent=alert.sent,
         figures=[row.as_dict() for row in delivery_reach(alert)],
         published_at=timezone.now(),

@@ -87,3 +87,10 @@ def test_a_test_must_end_after_it_starts_and_name_its_area(author, planned_test)
     saved = planned_test_save(user=author, test=test, communes=["21004"])
     assert [c.name_fr for c in saved.communes.all()] == ["Bruxelles"]
     assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(saved.pk)).exists()
+
+
+def test_a_restricted_exercise_publishes_its_figures_without_its_words(ledger_row, author):
+    alert = SentAlertFactory(status=Status.EXERCISE, scope="Restricted")
+    ledger_row(alert, "sms", "fr", "delivered", seconds_after=3)
+    report = reach_report_publish(user=author, alert=alert)
+    assert report.headlines == {} and report.figures[0]["delivered"] == 1

@@ -4,7 +4,9 @@ import pytest
 from django.utils import translation
 from icalendar import Calendar
 
+from alerts.cap_vocab import Status
 from alerts.delivery.templatetags.delivery_tags import channel_labels
+from alerts.factories import SentAlertFactory
 from alerts.testdays.services import planned_test_save, reach_report_publish
 from tests.paths import path_in
 
@@ -87,3 +89,12 @@ def test_a_changed_test_makes_the_cached_page_stale_once_committed(
     response = client.get(path)
     assert response["X-Page-Cache"] == "miss"
     assert "Verplaatste test" in response.content.decode()
+
+
+def test_a_report_without_planned_test_stands_on_its_own(client, ledger_row, author):
+    alert = SentAlertFactory(status=Status.TEST, scope="Restricted")
+    ledger_row(alert, "email", "fr", "delivered", seconds_after=42)
+    reach_report_publish(user=author, alert=alert)
+    past = client.get(path_in("fr", "testdays:index")).content.decode().split('id="past-tests"')[1]
+    assert "42 s" in past
+    assert "Rejet chimique" not in past  # a restricted alert's headline stays in the admin
