@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from alerts.delivery.tasks import sweep_deliveries
 from alerts.dispatch import alerts_dispatch_stuck
+from alerts.mobilisation.network_services import partners_remind
 from alerts.mobilisation.services import mobilisation_escalate
 from alerts.relay.services import feeds_poll_due
 from alerts.subscriptions.services import contact_points_purge_unconfirmed, inbound_sms_prune
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         "mobilisation requests (the next contact of a partner that did not answer in "
         "time); every hour the purge of "
         "contact points never confirmed within 48 hours and of incoming SMS remembered for "
-        "longer than INBOUND_SMS_KEEP_DAYS. Run one per installation."
+        "longer than INBOUND_SMS_KEEP_DAYS, and the quarterly reminder to partners to "
+        "review their entry. Run one per installation."
     )
 
     def add_arguments(self, parser):
@@ -42,11 +44,14 @@ class Command(BaseCommand):
             if time.monotonic() - last_purge >= PURGE_EVERY or not loop:
                 purged = contact_points_purge_unconfirmed()
                 forgotten = inbound_sms_prune()
+                reminded = partners_remind()
                 last_purge = time.monotonic()
                 if purged:
                     self.stdout.write(f"purged {purged} unconfirmed contact point(s)")
                 if forgotten:
                     self.stdout.write(f"forgot {forgotten} incoming SMS older than the keep time")
+                if reminded:
+                    self.stdout.write(f"reminded {reminded} partner(s) to review their entry")
             if not loop:
                 return
             time.sleep(SWEEP_EVERY)

@@ -1,0 +1,77 @@
+"""Partners are asked every quarter to review their entry, through their self-service link."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from alerts.channels.outbox import OutboxChannel
+from alerts.mobilisation.factories import NetworkPartnerFactory, partner_contact
+from alerts.mobilisation.network_services import partners_remind
+from tests.paths import path_before_token
+from tests.subscriptions.helpers import links_in, path_of
+
+pytestmark = pytest.mark.django_db
+
+
+def reminder_link(message, language):
+    start = path_before_token(language, "mobilisation:partner_update")
+    return next(link for link in links_in(message.body) if start in link)
+
+
+def test_a_partner_is_reminded_once_a_quarter_in_its_language_with_a_working_link(client):
+    partner = NetworkPartnerFactory(name="Rode Kruis Brussel", language="nl")
+    partner_contact(partner, 0, language="nl", phone="+32470000001", email="eerste@example.invalid")
+    partner_contact(partner, 1, language="nl", email="tweede@example.invalid")
+    now = timezone.now()
+
+    assert partners_remind(now=now) == 1
+    [message] = mail.outbox
+    assert message.to == ["eerste@example.invalid"]  # the first contact only
+    assert "Rode Kruis Brussel" in message.subject
+    link = reminder_link(message, "nl")
+    response = client.get(path_of(link))
+    assert response.status_code == 200
+    assert 'lang="nl"' in response.content.decode()
+    partner.refresh_from_db()
+    assert partner.reminded_at == now
+
+    # Again the same day, and a month later: nothing more.
+    assert partners_remind(now=now) == 0
+    assert partners_remind(now=now + timedelta(days=30)) == 0
+    assert len(mail.outbox) == 1
+    # A quarter later: once more.
+    assert partners_remind(now=now + timedelta(days=92)) == 1
+    assert len(mail.outbox) == 2
+
+
+def test_a_partner_whose_first_contact_has_no_email_gets_an_sms(settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # no SMS provider in tests: the local outbox receives it
+    partner = NetworkPartnerFactory(name="Samusocial", language="fr")
+    partner_contact(partner, 0, phone="+32470000001")
+
+    assert partners_remind() == 1
+    [sms] = OutboxChannel("sms").read_all()
+    assert sms["address"] == "+32470000001"
+    assert path_before_token("fr", "mobilisation:partner_update") in sms["text"]
+    assert not mail.outbox
+
+
+def test_unconfirmed_addresses_and_inactive_partners_get_no_reminder():
+    pending = NetworkPartnerFactory()
+    partner_contact(pending, 0, email="pending@example.invalid", confirmed=False)
+    retired = NetworkPartnerFactory(active=False)
+    partner_contact(retired, 0, email="retired@example.invalid")
+
+    assert partners_remind() == 0
+    assert not mail.outbox
+
+
+def test_the_periodic_worker_sends_the_reminders():
+    partner = NetworkPartnerFactory(language="fr")
+    partner_contact(partner, 0, email="premier@example.invalid")
+    call_command("periodic")
+    call_command("periodic")
+    assert [m.to for m in mail.outbox] == [["premier@example.invalid"]]
