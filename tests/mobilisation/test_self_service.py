@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from alerts.channels.outbox import OutboxChannel
 from alerts.mobilisation import tokens
 from alerts.mobilisation.factories import (
     NetworkPartnerFactory,
@@ -19,7 +20,7 @@ from alerts.mobilisation.models import PartnerContact
 from alerts.models import Commune
 from alerts.subscriptions.models import ContactPoint
 from tests.paths import path_before_token, path_in
-from tests.subscriptions.helpers import links_in, path_of
+from tests.subscriptions.helpers import code_from, links_in, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +213,36 @@ def test_a_hostile_partner_name_and_contact_are_escaped(client, partner):
     body = client.get(page(partner)).content.decode()
     assert HOSTILE not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_a_new_phone_is_confirmed_with_the_sms_code_on_the_page(
+    client, partner, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.VAR_DIR = tmp_path  # no SMS provider in tests: the local outbox receives it
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            page(partner),
+            {
+                "action": "contact_add",
+                "contact-name": "Nadia",
+                "contact-language": "fr",
+                "contact-phone": "0470 12 34 56",
+            },
+        )
+    contact = PartnerContact.objects.get(name="Nadia")
+    point = contact.subscriber.contact_points.get()
+    assert point.confirmed_at is None
+    [sms] = OutboxChannel("sms").read_all()
+    code = code_from(sms["text"])
+
+    wrong = "000000" if code != "000000" else "111111"
+    fields = {"action": "code", "contact": contact.pk, "contact_point": point.pk}
+    response = client.post(page(partner), {**fields, "code": wrong})
+    assert response.status_code == 400
+    assert "This code is not right" in response.content.decode()
+    point.refresh_from_db()
+    assert point.confirmed_at is None
+
+    assert client.post(page(partner), {**fields, "code": code}).status_code == 302
+    point.refresh_from_db()
+    assert point.confirmed_at is not None
