@@ -38,7 +38,7 @@ from alerts.outgoing import (
     payload_changes,
     payload_rows,
 )
-from alerts.rendering import render_email, render_push, sms_preview
+from alerts.rendering import render_email, render_push, sms_preview, voice_preview
 from alerts.services import ACKNOWLEDGED_FIELDS as ACKNOWLEDGED
 from alerts.sms_substitution import plain_changes, plain_text, ucs2_characters
 from portal.two_factor import second_factor_refusal
@@ -239,6 +239,7 @@ def _previews(alert: Alert) -> dict:
     infos = alert.infos_by_language()
     languages = [language for language in ("fr", "nl", "en") if language in infos]
     sms = [sms_preview(alert, language) for language in languages]
+    voice = [voice_preview(alert, language) for language in languages]
     cap = alert_to_cap(alert).decode()
     estimate = audience_estimate(alert)
     sms_counts = estimate.get("sms", {})
@@ -251,6 +252,11 @@ def _previews(alert: Alert) -> dict:
         ],
         "sms_total_cost_eur": round(
             sum(p.cost_per_recipient_eur * sms_counts.get(p.language, 0) for p in sms), 2
+        ),
+        "voice": voice,
+        "voice_total_cost_eur": round(
+            sum(v.cost_per_call_eur * estimate.get("voice", {}).get(v.language, 0) for v in voice),
+            2,
         ),
         "push": [(language, render_push(alert, language)) for language in languages],
         "emails": [(language, render_email(alert, language)) for language in languages],

@@ -180,3 +180,21 @@ def sms_preview(alert: Alert, language: str) -> SmsPreview:
     length = sms_length(text)
     price = float(settings.SMS_PRICE_PER_SEGMENT_EUR)
     return SmsPreview(language, text, length, round(length.segments * price, 4))
+
+
+@dataclass(frozen=True)
+class VoicePreview:
+    language: str
+    text: str
+    seconds: int
+    cost_per_call_eur: float
+
+
+def voice_preview(alert: Alert, language: str) -> VoicePreview:
+    """The words a call says, how long it lasts (read twice), and what one call costs
+    (whole minutes, as the provider bills them)."""
+    text = render_voice(alert, language)
+    seconds = voice_seconds(text)
+    minutes = max(1, -(-seconds // 60))
+    price = float(settings.VOICE_PRICE_PER_MINUTE_EUR)
+    return VoicePreview(language, text, seconds, round(minutes * price, 4))

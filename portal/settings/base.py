@@ -339,6 +339,8 @@ SUBSCRIPTIONS_PHONE_PREFIX_DIGITS = env_int("SUBSCRIPTIONS_PHONE_PREFIX_DIGITS",
 
 # SMS pricing, used by the composer's cost estimate (euro per segment).
 SMS_PRICE_PER_SEGMENT_EUR = env_float("SMS_PRICE_PER_SEGMENT_EUR", 0.0795)
+# A voice call, per started minute (Belgian landlines and mobiles differ: set your rate).
+VOICE_PRICE_PER_MINUTE_EUR = env_float("VOICE_PRICE_PER_MINUTE_EUR", 0.10)
 
 SITE_NAME = _("LUX response")
 
