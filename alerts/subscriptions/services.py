@@ -513,7 +513,10 @@ def contact_points_purge_unconfirmed(*, now=None) -> int:
         _total, per_model = ContactPoint.objects.filter(
             confirmed_at__isnull=True, created_at__lt=cutoff
         ).delete()
-        Subscriber.objects.filter(created_at__lt=cutoff, contact_points__isnull=True).delete()
+        # A partner network contact stays (listed without address) for the crisis centre.
+        Subscriber.objects.filter(
+            created_at__lt=cutoff, contact_points__isnull=True, network_contact__isnull=True
+        ).delete()
     return per_model.get(ContactPoint._meta.label, 0)
 
 

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from alerts.channels.outbox import OutboxChannel
 from alerts.mobilisation.factories import NetworkPartnerFactory, partner_contact
+from alerts.mobilisation.models import PartnerContact
 from alerts.mobilisation.network_services import partners_remind
+from alerts.subscriptions.models import ContactPoint, Subscriber
 from tests.paths import path_before_token
 from tests.subscriptions.helpers import links_in, path_of
 
@@ -75,3 +77,18 @@ def test_the_periodic_worker_sends_the_reminders():
     call_command("periodic")
     call_command("periodic")
     assert [m.to for m in mail.outbox] == [["premier@example.invalid"]]
+
+
+def test_a_partner_contact_never_confirmed_does_not_stop_the_hourly_housekeeping():
+    partner = NetworkPartnerFactory()
+    contact = partner_contact(partner, 0, phone="+32470000001", confirmed=False)
+    partner_contact(partner, 1, email="second@example.invalid")
+    days_ago = timezone.now() - timedelta(days=3)
+    ContactPoint.objects.filter(subscriber=contact.subscriber).update(created_at=days_ago)
+    Subscriber.objects.filter(pk=contact.subscriber_id).update(created_at=days_ago)
+
+    call_command("periodic")
+
+    assert not ContactPoint.objects.filter(subscriber=contact.subscriber).exists()
+    assert PartnerContact.objects.filter(pk=contact.pk).exists()
+    assert [m.to for m in mail.outbox] == [["second@example.invalid"]]  # reminders still ran
