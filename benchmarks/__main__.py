@@ -23,6 +23,7 @@ SUITES = {
     "approval": "sqlite",
     "crisis_load": "postgres",
     "crisis_churn": "postgres",
+    "voice": "sqlite",
     "relay_poll": "sqlite",
 }
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")

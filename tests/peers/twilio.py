@@ -185,7 +185,7 @@ class TwilioPeer:
             "date_updated": now,
             "uri": f"/2010-04-01/Accounts/{account_sid}/Calls/{sid}.json",
             "_form": form,
-            "_at": time.monotonic(),
+            "_at": time.time(),  # wall clock: the rate limiter counts whole seconds of it
         }
         with self.lock:
             self.calls_placed.append(resource)
