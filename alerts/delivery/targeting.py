@@ -17,7 +17,7 @@
 
 import math
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 
 from alerts.audiences import Audience, audience_for
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES, MsgType
@@ -137,7 +137,15 @@ def target_contact_points(alert: Alert) -> QuerySet[ContactPoint]:
             .values("contact_point_id")
         )
         targeted |= Q(pk__in=earlier)
-    return confirmed_contact_points().filter(targeted)
+    points = confirmed_contact_points().filter(targeted)
+    if audience_for(alert.status, alert.scope) == Audience.PUBLIC:
+        # A partner contact or test-audience member who also subscribed as a citizen with
+        # the same address gets a public alert once, through their citizen subscription.
+        citizen_too = confirmed_contact_points().filter(
+            channel=OuterRef("channel"), address=OuterRef("address"), audience=Audience.PUBLIC
+        )
+        points = points.filter(Q(audience=Audience.PUBLIC) | ~Exists(citizen_too))
+    return points
 
 
 def audience_estimate(alert: Alert) -> dict[str, dict[str, int]]:

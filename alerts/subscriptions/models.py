@@ -87,6 +87,16 @@ class ContactPoint(models.Model):
         Subscriber, on_delete=models.CASCADE, related_name="contact_points"
     )
     channel = models.CharField(_("channel"), max_length=5, choices=ChannelName.choices)
+    #: the subscriber's audience, kept here for the uniqueness of live addresses: a person
+    #: may be a citizen subscriber and a partner contact with the same phone, one contact
+    #: point each (set from the subscriber when the contact point is created)
+    audience = models.CharField(
+        _("audience"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        editable=False,
+    )
     #: lowercased email, E.164 number, or the push endpoint URL
     address = models.CharField(_("address"), max_length=1000)
     #: push only: {"p256dh": ..., "auth": ...}
@@ -103,10 +113,10 @@ class ContactPoint(models.Model):
         verbose_name = _("contact point")
         verbose_name_plural = _("contact points")
         constraints = [
-            # One live subscription per address and channel; a second sign-up with the
-            # same address is merged into one subscriber when it is confirmed.
+            # One live subscription per address, channel and audience; a second sign-up
+            # with the same address is merged into one subscriber when it is confirmed.
             models.UniqueConstraint(
-                fields=["channel", "address"],
+                fields=["channel", "address", "audience"],
                 condition=Q(active=True, confirmed_at__isnull=False),
                 name="subs_unique_confirmed_address",
             )
@@ -129,6 +139,11 @@ class ContactPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.display_address}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.subscriber_id is not None:
+            self.audience = self.subscriber.audience
+        super().save(*args, **kwargs)
 
     @property
     def display_address(self) -> str:

@@ -140,6 +140,7 @@ def _merge_duplicates(contact_point: ContactPoint) -> None:
     duplicates = ContactPoint.objects.filter(
         channel=contact_point.channel,
         address=contact_point.address,
+        audience=contact_point.audience,  # a citizen's phone is not a partner contact's
         active=True,
         confirmed_at__isnull=False,
     ).exclude(pk=contact_point.pk)
@@ -545,6 +546,10 @@ def audience_member_save(
     the member's previous email / phone."""
     with transaction.atomic():
         subscriber.save()
+        # Its addresses follow a change of audience (test audience, partner network).
+        subscriber.contact_points.exclude(audience=subscriber.audience).update(
+            audience=subscriber.audience
+        )
         if places is not None:
             _replace_places(subscriber, places)
         for channel, address in ((ChannelName.EMAIL, email), (ChannelName.SMS, phone)):

@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand
 from alerts.delivery import ledger
 from alerts.delivery.models import Delivery, DeliveryState
 from alerts.delivery.services import delivery_run
+from alerts.subscriptions.models import ChannelName
 
-CHANNELS = ("sms", "push", "email")
+# Every channel, from the one list of channel names (voice included).
+CHANNELS = tuple(ChannelName.values)
 
 
 class Command(BaseCommand):
