@@ -23,6 +23,8 @@ SUITES = {
     "approval": "sqlite",
     "crisis_load": "postgres",
     "crisis_churn": "postgres",
+    "mobilisation": "postgres",
+    "mobilisation_escalation": "postgres",
     "voice": "sqlite",
     "relay_poll": "sqlite",
 }
