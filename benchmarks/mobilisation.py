@@ -76,10 +76,18 @@ def _email(i: int) -> str:
     return f"m{i}@example.invalid"
 
 
-def _points(subscribers, offset: int, now) -> None:
+def _points(subscribers, offset: int, now, audience: str) -> None:
+    """An SMS number and an email address each; bulk_create skips ContactPoint.save(),
+    so the audience it copies from the subscriber is given here."""
     ContactPoint.objects.bulk_create(
         [
-            ContactPoint(subscriber=s, channel=channel, address=address, confirmed_at=now)
+            ContactPoint(
+                subscriber=s,
+                channel=channel,
+                address=address,
+                confirmed_at=now,
+                audience=audience,
+            )
             for i, s in enumerate(subscribers, start=offset)
             for channel, address in (("sms", _number(i)), ("email", _email(i)))
         ],
@@ -103,7 +111,7 @@ def _network(partners: int, contacts: int) -> list[NetworkPartner]:
         ],
         batch_size=2000,
     )
-    _points(subscribers, 0, now)
+    _points(subscribers, 0, now, Audience.PARTNER)
     PartnerContact.objects.bulk_create(
         [
             PartnerContact(
@@ -127,7 +135,7 @@ def _public(count: int, commune: str, offset: int) -> None:
     places = Place.objects.bulk_create([Place(subscriber=s, label="Home") for s in subscribers])
     through = Place.communes.through
     through.objects.bulk_create([through(place_id=p.pk, commune_id=commune) for p in places])
-    _points(subscribers, offset, timezone.now())
+    _points(subscribers, offset, timezone.now(), Audience.PUBLIC)
 
 
 def _wait_sent(rows, expected: int, deadline: float) -> None:
