@@ -17,7 +17,7 @@ from alerts.channels.base import Message, Outcome, SendResult
 from alerts.channels.registry import get_channel
 
 from . import links, ratelimit
-from .models import ChannelName, ContactPoint, Language, Subscriber
+from .models import Audience, ChannelName, ContactPoint, Language, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +53,17 @@ def _render_email(template: str, contact_point: ContactPoint, context: dict) -> 
 
 
 def send_email_confirmation(contact_point: ContactPoint) -> SendResult:
+    """The double opt-in link; a partner network contact's says whom it is a contact of
+    and what it will receive (mobilisation requests), not public alerts."""
+    subscriber = contact_point.subscriber
+    partner = subscriber.audience == Audience.PARTNER
     message = _render_email(
-        "confirm",
+        "confirm_partner" if partner else "confirm",
         contact_point,
         {
             "confirm_url": links.confirm_url(contact_point),
             "max_age_hours": settings.SUBSCRIPTIONS_CONFIRM_LINK_MAX_AGE // 3600,
+            "organisation": subscriber.organisation,
         },
     )
     message.reference = (
@@ -242,6 +247,8 @@ def send_welcome(contact_point: ContactPoint) -> SendResult | None:
     second call for the same one sends nothing); None when nothing was sent."""
     if not contact_point.active or contact_point.confirmed_at is None:
         return None
+    if contact_point.subscriber.audience == Audience.PARTNER:
+        return None  # a partner contact is no citizen subscriber: no places, no topics
     reference = _welcome_reference(contact_point)
     if not cache.add(f"subs:welcome:{reference}", 1, timeout=WELCOME_MEMORY_SECONDS):
         return None
