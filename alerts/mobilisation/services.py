@@ -78,9 +78,10 @@ def _next_contact(partner_id: int, after_position: int | None) -> PartnerContact
     return None
 
 
-def _ask(target: MobilisationTarget, contact: PartnerContact, now: datetime) -> int:
-    """Queue the request for every confirmed address of `contact`; returns rows created
-    (none when they exist already: a second run after a crash asks nobody twice)."""
+def _ask(target: MobilisationTarget, contact: PartnerContact, now: datetime) -> set[str]:
+    """Queue the request for every confirmed address of `contact` (none again when they
+    exist already: a second run after a crash asks nobody twice); returns the channels,
+    whose senders the caller starts once for all the partners it asks."""
     request = target.request
     priority = Priority.OTHER if request.is_exercise else Priority.SEVERE
     rows = [
@@ -97,7 +98,7 @@ def _ask(target: MobilisationTarget, contact: PartnerContact, now: datetime) -> 
         )
         for contact_point in _deliverable(contact)
     ]
-    created = Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
     MobilisationEvent.objects.create(
         request=request,
         target=target,
@@ -106,9 +107,7 @@ def _ask(target: MobilisationTarget, contact: PartnerContact, now: datetime) -> 
         at=now,
         via="escalation" if target.contacts_asked > 1 else "",
     )
-    channels = sorted({row.channel for row in rows})
-    transaction.on_commit(lambda: enqueue_senders(channels))
-    return len(created)
+    return {row.channel for row in rows}
 
 
 def mobilisation_send(
@@ -140,14 +139,17 @@ def mobilisation_send(
         )
         request.communes.set(data.communes)
         MobilisationEvent.objects.create(request=request, user=user, action=Action.SENT, at=now)
+        channels: set[str] = set()
         for partner in {p.pk: p for p in partners}.values():
             target = MobilisationTarget.objects.create(request=request, partner=partner)
-            _advance(target, now)
+            channels |= _advance(target, now)
+        transaction.on_commit(lambda: enqueue_senders(sorted(channels)))
     return request
 
 
-def _advance(target: MobilisationTarget, now: datetime) -> None:
-    """Ask the partner's next contact, or mark it unreached. The caller holds the row."""
+def _advance(target: MobilisationTarget, now: datetime) -> set[str]:
+    """Ask the partner's next contact, or mark it unreached; returns the channels asked
+    on. The caller holds the row."""
     after = target.contact_position if target.contact_id else None
     contact = _next_contact(target.partner_id, after)
     if contact is None:
@@ -156,13 +158,13 @@ def _advance(target: MobilisationTarget, now: datetime) -> None:
         MobilisationEvent.objects.create(
             request=target.request, target=target, action=Action.UNREACHED, at=now
         )
-        return
+        return set()
     target.contact = contact
     target.contact_position = contact.position
     target.contacts_asked += 1
     target.asked_at = now
     target.save(update_fields=["contact", "contact_position", "contacts_asked", "asked_at"])
-    _ask(target, contact, now)
+    return _ask(target, contact, now)
 
 
 def mobilisation_escalate(*, now: datetime | None = None) -> int:
@@ -180,7 +182,7 @@ def mobilisation_escalate(*, now: datetime | None = None) -> int:
         .select_related("request")
         .only("pk", "asked_at", "request__escalate_after_minutes")
     )
-    moved = 0
+    moved, channels = 0, set()
     for candidate in due:
         limit = timedelta(minutes=candidate.request.escalate_after_minutes)
         if candidate.asked_at + limit > now:
@@ -193,8 +195,10 @@ def mobilisation_escalate(*, now: datetime | None = None) -> int:
             )
             if target.state != TargetState.ASKING or target.asked_at + limit > now:
                 continue  # answered, or escalated by another worker, meanwhile
-            _advance(target, now)
+            channels |= _advance(target, now)
             moved += 1
+    # Each partner's step is committed; one sender per channel for all of them.
+    enqueue_senders(sorted(channels))
     return moved
 
 

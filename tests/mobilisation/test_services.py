@@ -164,3 +164,22 @@ def test_closing_a_request_stops_escalation_answers_and_queued_messages(network,
         services.mobilisation_answer(
             target=target, contact=target.contact, answer=Answer.AVAILABLE, via="link"
         )
+
+
+def test_one_sender_per_channel_is_started_for_all_the_partners_asked(
+    network, author, monkeypatch, django_capture_on_commit_callbacks
+):
+    started = []
+    monkeypatch.setattr(services, "enqueue_senders", lambda channels: started.append(channels))
+    partners = network(5)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mobilisation_send(
+            user=author,
+            data=RequestData(
+                need_fr="Lits", need_nl="Bedden", place="Midi", needed_from=timezone.now()
+            ),
+            partners=partners,
+        )
+
+    assert started == [["sms"]]  # five partners' first contacts: one SMS sender started
