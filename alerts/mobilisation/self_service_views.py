@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -19,10 +20,15 @@ from . import network_services, tokens
 from .models import NetworkPartner, PartnerContact
 from .network_forms import AddressForm, ContactCodeForm, ContactForm, PartnerDetailsForm
 
+# Lazy: read in the partner's language when shown, not in the server's at import.
 CODE_ERRORS = {
-    "expired": _("This code has expired. Ask the crisis centre to send the address again."),
-    "attempts": _("Too many wrong codes. Ask the crisis centre to send the address again."),
-    "wrong": _("This code is not right. Check the SMS and try again."),
+    "expired": gettext_lazy(
+        "This code has expired. Ask the crisis centre to send the address again."
+    ),
+    "attempts": gettext_lazy(
+        "Too many wrong codes. Ask the crisis centre to send the address again."
+    ),
+    "wrong": gettext_lazy("This code is not right. Check the SMS and try again."),
 }
 
 

@@ -25,3 +25,10 @@ def atom_feed(db, feed_server):
     return ExternalFeed.objects.create(
         name="MeteoAlarm Belgium", url=feed_server.url("/feed.atom"), kind=FeedKind.ATOM
     )
+
+
+
+@pytest.fixture(autouse=True)
+def _english_admin(settings):
+    """The admin pages are read in English (the source language), like the messages."""
+    settings.LANGUAGE_CODE = "en"

@@ -1,5 +1,7 @@
 """The operators' list of external alerts and the one-click relay in the admin."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -116,8 +118,9 @@ def test_a_plain_editor_may_neither_see_nor_relay_external_alerts(feed_server, a
 
 
 def test_a_hostile_headline_and_a_failing_feed_are_shown_escaped(
-    feed_server, atom_feed, author_client
+    feed_server, atom_feed, author_client, settings
 ):
+    settings.LANGUAGE_CODE = "fr"  # a French admin reads the French headline
     _publish(feed_server, warning("BE-1", headline="<script>alert(1)</script>"))
     feed_poll(feed=atom_feed)
     feed_server.serve("/feed.atom", b"<feed><script>alert(2)</script>")
@@ -128,5 +131,6 @@ def test_a_hostile_headline_and_a_failing_feed_are_shown_escaped(
     assert "<script>alert(1)" not in page
     # The admin user's language (French here) when the document has it.
     assert '<td lang="fr-BE">&lt;script&gt;alert(1)&lt;/script&gt; fr-BE</td>' in page
-    assert "Failing:" in page and "Not well-formed XML" in page
+    # The label in the reader's language; the error as the poller wrote it (English here).
+    assert "En échec :" in html.unescape(page) and "Not well-formed XML" in page
     assert "<script>alert(2)" not in page

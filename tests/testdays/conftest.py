@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alerts.cap_vocab import Status
 from alerts.delivery.models import Delivery
@@ -62,3 +62,11 @@ def planned_test(db):
         return PlannedTest.objects.create(**values)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the source language); requests negotiate their own."""
+    with translation.override("en"):
+        yield
+
