@@ -18,8 +18,9 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 
-# Read by the public views: search (`q`, `page`), campaign listings (`family`, `audience`).
-KNOWN_QUERY_PARAMETERS = ("audience", "family", "page", "q")
+# Read by the public views: search (`q`, `page`), campaign listings (`family`, `audience`),
+# the partner self-service page's notice after a change (`done`; never cached itself).
+KNOWN_QUERY_PARAMETERS = ("audience", "done", "family", "page", "q")
 MAX_QUERY_LENGTH = 200
 
 
