@@ -41,6 +41,7 @@ from django.utils.cache import (
 from django.utils.encoding import escape_uri_path
 
 from portal import page_cache_local
+from portal.frontend_purge import frontend_purge_on_commit
 from portal.page_cache_keys import normalised_query, page_cache_key
 from portal.page_cache_render import Entry, cache_control, page_render_coalesced, stale_seconds
 from portal.page_cache_scopes import (
@@ -57,7 +58,13 @@ from portal.security_headers import permissions_policy
 
 # Bumped by every clear, whatever its scope: the processes' memory copies
 # (portal.page_cache_local) trust nothing made before the last one they were told of.
-__all__ = ["ALERTS", "ALL", "page_cache_clear", "page_cache_clear_on_commit"]
+__all__ = [
+    "ALERTS",
+    "ALL",
+    "fragment_versions",
+    "page_cache_clear",
+    "page_cache_clear_on_commit",
+]
 
 VERSION_KEY = "pagecache:version"
 UNCACHEABLE_SUFFIX = ":uncacheable"
@@ -119,7 +126,10 @@ _local = page_cache_local.LocalTier(read_version=lambda: _version())
 
 
 def page_cache_clear_on_commit(*scopes: str) -> None:
+    """Once committed: the pages of `scopes` made stale here, and purged from the caching
+    reverse proxy when one is configured (portal.frontend_purge)."""
     transaction.on_commit(lambda: page_cache_clear(*scopes))
+    frontend_purge_on_commit(*(scopes or (ALL,)))
 
 
 def _key(request) -> str:
@@ -138,6 +148,14 @@ def _scope_versions(scope_keys, found) -> tuple:
             cache.add(key, initial_version(), timeout=stale_seconds())
         found = {**found, **cache.get_many(missing)}
     return tuple(found.get(key) for key in scope_keys)
+
+
+def fragment_versions(*scopes: str) -> tuple:
+    """The current versions of `scopes`, for a fragment cached beside the pages (the main
+    navigation, the footer): a fragment keyed by them is stale when a page of those scopes
+    is, so a publication shows in it at once."""
+    scope_keys = [scope_key(scope) for scope in scopes]
+    return _scope_versions(scope_keys, _cache().get_many(scope_keys))
 
 
 def _lookup(key: str, scope_keys):

@@ -289,6 +289,20 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 24 * 3600)
 PAGE_CACHE_REVALIDATE_SECONDS = env_int("PAGE_CACHE_REVALIDATE_SECONDS", 30)
 PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 10)
 PAGE_CACHE_WAIT_SECONDS = env_float("PAGE_CACHE_WAIT_SECONDS", 2.5)
+# Fragments every page repeats (the main navigation, the footer), kept in the page cache this
+# long and made stale with the page cache's scopes (a publication shows at once); 0: off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
+# A caching reverse proxy in front (docs/deployment.md), purged with HTTP PURGE when the
+# page cache's scopes are made stale (portal.frontend_purge): off unless its address is set.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "portal.frontend_purge.TimedHTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+            "TIMEOUT": env_float("FRONTEND_CACHE_TIMEOUT", 2.0),
+        }
+    }
 # A citizen form posted without its token (no JavaScript) comes back to be sent again.
 CSRF_FAILURE_VIEW = "portal.public_forms.csrf_failure"
 
