@@ -27,6 +27,7 @@ SUITES = {
     "mobilisation_escalation": "postgres",
     "voice": "sqlite",
     "relay_poll": "sqlite",
+    "uncached_renders": "sqlite",
 }
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
