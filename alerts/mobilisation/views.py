@@ -16,7 +16,9 @@ from .models import Answer, MobilisationTarget, PartnerContact, RequestState
 
 def _noindex(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never pass it on
+    # The link is the key: never passed to another site. Not "no-referrer": Chromium then
+    # posts forms with "Origin: null", which the CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
