@@ -223,7 +223,11 @@ def partner_contact_move(*, contact: PartnerContact, offset: int, user=None) -> 
 
 
 def _not_reminded_since(cutoff: datetime) -> Q:
-    return Q(reminded_at__isnull=True) | Q(reminded_at__lte=cutoff)
+    """Neither reminded nor confirmed current since `cutoff`: a partner that has just
+    confirmed its entry (or was just added by staff) is not asked to confirm it again."""
+    return (Q(reminded_at__isnull=True) | Q(reminded_at__lte=cutoff)) & (
+        Q(reviewed_at__isnull=True) | Q(reviewed_at__lte=cutoff)
+    )
 
 
 def _reminder_address(partner: NetworkPartner) -> ContactPoint | None:
@@ -265,9 +269,10 @@ def _reminder_message(partner: NetworkPartner, contact_point: ContactPoint) -> M
 
 
 def partners_remind(*, now: datetime | None = None) -> int:
-    """Ask every active partner not reminded for MOBILISATION_REMIND_EVERY_DAYS to check
-    its entry: one message to its first reachable contact, in the partner's language,
-    with its self-service link. Idempotent (reminded_at is set first, under a row lock).
+    """Ask every active partner neither reminded nor confirmed current for
+    MOBILISATION_REMIND_EVERY_DAYS to check its entry: one message to its first reachable
+    contact, in the partner's language, with its self-service link. Idempotent
+    (reminded_at is set first, under a row lock).
     Returns the number of partners reminded."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.MOBILISATION_REMIND_EVERY_DAYS)

@@ -17,6 +17,9 @@ from tests.subscriptions.helpers import links_in, path_of
 
 pytestmark = pytest.mark.django_db
 
+# Entries last confirmed current more than a quarter ago: due for a reminder.
+LONG_AGO = timezone.now() - timedelta(days=120)
+
 
 def reminder_link(message, language):
     start = path_before_token(language, "mobilisation:partner_update")
@@ -24,7 +27,7 @@ def reminder_link(message, language):
 
 
 def test_a_partner_is_reminded_once_a_quarter_in_its_language_with_a_working_link(client):
-    partner = NetworkPartnerFactory(name="Rode Kruis Brussel", language="nl")
+    partner = NetworkPartnerFactory(reviewed_at=LONG_AGO, name="Rode Kruis Brussel", language="nl")
     partner_contact(partner, 0, language="nl", phone="+32470000001", email="eerste@example.invalid")
     partner_contact(partner, 1, language="nl", email="tweede@example.invalid")
     now = timezone.now()
@@ -51,7 +54,7 @@ def test_a_partner_is_reminded_once_a_quarter_in_its_language_with_a_working_lin
 
 def test_a_partner_whose_first_contact_has_no_email_gets_an_sms(settings, tmp_path):
     settings.VAR_DIR = tmp_path  # no SMS provider in tests: the local outbox receives it
-    partner = NetworkPartnerFactory(name="Samusocial", language="fr")
+    partner = NetworkPartnerFactory(reviewed_at=LONG_AGO, name="Samusocial", language="fr")
     partner_contact(partner, 0, phone="+32470000001")
 
     assert partners_remind() == 1
@@ -62,9 +65,9 @@ def test_a_partner_whose_first_contact_has_no_email_gets_an_sms(settings, tmp_pa
 
 
 def test_unconfirmed_addresses_and_inactive_partners_get_no_reminder():
-    pending = NetworkPartnerFactory()
+    pending = NetworkPartnerFactory(reviewed_at=LONG_AGO)
     partner_contact(pending, 0, email="pending@example.invalid", confirmed=False)
-    retired = NetworkPartnerFactory(active=False)
+    retired = NetworkPartnerFactory(reviewed_at=LONG_AGO, active=False)
     partner_contact(retired, 0, email="retired@example.invalid")
 
     assert partners_remind() == 0
@@ -72,7 +75,7 @@ def test_unconfirmed_addresses_and_inactive_partners_get_no_reminder():
 
 
 def test_the_periodic_worker_sends_the_reminders():
-    partner = NetworkPartnerFactory(language="fr")
+    partner = NetworkPartnerFactory(reviewed_at=LONG_AGO, language="fr")
     partner_contact(partner, 0, email="premier@example.invalid")
     call_command("periodic")
     call_command("periodic")
@@ -80,7 +83,7 @@ def test_the_periodic_worker_sends_the_reminders():
 
 
 def test_a_partner_contact_never_confirmed_does_not_stop_the_hourly_housekeeping():
-    partner = NetworkPartnerFactory()
+    partner = NetworkPartnerFactory(reviewed_at=LONG_AGO)
     contact = partner_contact(partner, 0, phone="+32470000001", confirmed=False)
     partner_contact(partner, 1, email="second@example.invalid")
     days_ago = timezone.now() - timedelta(days=3)
@@ -92,3 +95,11 @@ def test_a_partner_contact_never_confirmed_does_not_stop_the_hourly_housekeeping
     assert not ContactPoint.objects.filter(subscriber=contact.subscriber).exists()
     assert PartnerContact.objects.filter(pk=contact.pk).exists()
     assert [m.to for m in mail.outbox] == [["second@example.invalid"]]  # reminders still ran
+
+
+def test_a_partner_that_just_confirmed_its_entry_is_not_asked_again():
+    partner = NetworkPartnerFactory(reviewed_at=timezone.now() - timedelta(days=10))
+    partner_contact(partner, 0, email="desk@example.invalid")
+
+    assert partners_remind() == 0
+    assert partners_remind(now=timezone.now() + timedelta(days=85)) == 1
