@@ -3,6 +3,7 @@ call lasts, and what the calls of this alert cost."""
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.users.models import UserProfile
 
 from alerts.factories import AlertFactory, AuthorFactory
 from alerts.rendering import render_voice, voice_seconds
@@ -19,7 +20,11 @@ def test_the_preview_shows_the_spoken_text_its_duration_and_the_cost(client, set
         subscriber = SubscriberFactory(language="nl")
         PlaceFactory(subscriber=subscriber, communes=["21004"])
         ContactPointFactory(subscriber=subscriber, channel="voice", address=f"+322555000{number}")
-    login_with_second_factor(client, AuthorFactory())
+    author = AuthorFactory()
+    profile = UserProfile.get_for_user(author)
+    profile.preferred_language = "en"  # the preview read in English, as asserted
+    profile.save()
+    login_with_second_factor(client, author)
 
     page = BeautifulSoup(client.get(f"/admin/alerts/{alert.pk}/").content, "html.parser")
 
