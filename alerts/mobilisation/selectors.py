@@ -121,3 +121,23 @@ def incident_messages(request: MobilisationRequest, language: str) -> list[dict]
             }
         )
     return shown
+
+
+@dataclass
+class BoardRow:
+    target: MobilisationTarget
+    escalations: int
+    minutes_to_first_answer: float | None
+
+
+def board_rows(table: Board) -> list[BoardRow]:
+    """Each partner asked, with what a drill report needs: escalations (contacts asked
+    after the first) and the time to its first answer."""
+    rows = []
+    for target in table.targets:
+        minutes = None
+        if target.first_answer_at is not None:
+            seconds = (target.first_answer_at - table.request.created_at).total_seconds()
+            minutes = round(seconds / 60, 1)
+        rows.append(BoardRow(target, max(target.contacts_asked - 1, 0), minutes))
+    return rows
