@@ -383,8 +383,7 @@ TEMPLATES = [
                     "dat het alarm voorbij is."
                 ),
                 "sms_text": (
-                    "ALARM Brussel: leidingwater niet drinkbaar. Drink en kook met "
-                    "flessenwater."
+                    "ALARM Brussel: leidingwater niet drinkbaar. Drink en kook met flessenwater."
                 ),
             },
             "en": {

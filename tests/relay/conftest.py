@@ -27,7 +27,6 @@ def atom_feed(db, feed_server):
     )
 
 
-
 @pytest.fixture(autouse=True)
 def _english_admin(settings):
     """The admin pages are read in English (the source language), like the messages."""

@@ -34,7 +34,12 @@ def test_subscriber_counts_have_no_personal_data():
     _subscriber(["21004"], confirmed_at=None)
     counts = selectors.subscriber_counts()
     assert counts["total"] == 2
-    assert {c.value: n for c, n in counts["per_channel"]} == {"email": 1, "sms": 1, "push": 0, "voice": 0}
+    assert {c.value: n for c, n in counts["per_channel"]} == {
+        "email": 1,
+        "sms": 1,
+        "push": 0,
+        "voice": 0,
+    }
     per_commune = {commune.pk: n for commune, n in counts["per_commune"]}
     assert per_commune["21004"] == 1 and per_commune["21015"] == 1 and per_commune["21001"] == 0
     assert counts["region_wide"] == 1 and counts["pending"] == 1

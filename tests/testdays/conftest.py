@@ -69,4 +69,3 @@ def _english():
     """Messages are asserted in English (the source language); requests negotiate their own."""
     with translation.override("en"):
         yield
-
