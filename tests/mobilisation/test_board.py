@@ -145,3 +145,14 @@ def test_only_alert_roles_see_the_pages(client, network, send):
         reverse("mobilisation_admin:board_csv", args=[request.pk]),
     ):
         assert client.get(url).status_code in (302, 403), url
+
+
+def test_the_request_texts_carry_their_language_on_the_board_and_the_list(staff, network, send):
+    request = send(network(1))
+
+    board = staff.get(reverse("mobilisation_admin:board", args=[request.pk])).content.decode()
+    listing = staff.get(reverse("mobilisation_admin:index")).content.decode()
+
+    assert f'<strong lang="fr">{request.need_fr}</strong>'.replace("'", "&#x27;") in board
+    assert f'<span lang="nl">{request.need_nl}</span>' in board
+    assert '<span lang="fr">' in listing
