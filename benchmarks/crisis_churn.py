@@ -24,7 +24,6 @@ import re
 import secrets
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -241,23 +240,7 @@ def _churn(base: str, script: Path) -> tuple[dict, list[float]]:
     root = root.thread_root or root
     author = AuthorFactory()
     approvers = [ApproverFactory() for _ in range(40)]
-    worker = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--queue-name",
-            "urgent,default",
-            "--interval",
-            "0.05",
-            "--no-startup-delay",
-            "--no-reload",
-        ],
-        cwd=ROOT,
-        env=crisis_load._server_env(60),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = crisis_load.start_task_worker()
     outcome: dict = {}
     load = threading.Thread(target=lambda: outcome.update(wrk_cycle(base, script)))
     visible: list[float] = []
