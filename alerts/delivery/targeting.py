@@ -7,6 +7,9 @@
 - Area (public audience): subscribers watching the whole region, one of the alert's
   communes, or — for a drawn polygon or circle — a precise location inside it. A drawn area
   reaches commune-level subscribers only through the communes the author also selected.
+  A drawn area also reaches a browser (push contact point) that opted in to "alert me where
+  I am" and whose position, sent within SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS, is inside it;
+  its subscriber's own language and topics still apply.
 - Topics: extreme and severe alerts reach everyone in the area; others only subscribers
   who chose the alert's category.
 - Updates and all-clears also reach every contact point that received an earlier message
@@ -16,13 +19,29 @@
 """
 
 import math
+from datetime import timedelta
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Mod
+from django.utils import timezone
 
 from alerts.audiences import Audience, audience_for
 from alerts.cap_vocab import ALWAYS_DELIVERED_SEVERITIES, MsgType
 from alerts.models import Alert
-from alerts.subscriptions.models import ContactPoint, Place
+from alerts.subscriptions.models import ChannelName, ContactPoint, Place
 from alerts.subscriptions.selectors import confirmed_contact_points
 
 EARTH_RADIUS_KM = 6371.0
@@ -92,6 +111,84 @@ def _places_in_drawn_area(alert: Alert) -> list[int]:
     return ids
 
 
+def _fresh_positions() -> QuerySet[ContactPoint]:
+    cutoff = timezone.now() - timedelta(days=settings.SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS)
+    return ContactPoint.objects.filter(channel=ChannelName.PUSH, position_at__gte=cutoff)
+
+
+def _crossings(polygon: list[tuple[float, float]]):
+    """SQL: how many edges of the polygon a ray from the stored position crosses — the
+    ray casting of point_in_polygon, one CASE per edge (odd means inside)."""
+    lon = F("position_longitude")
+    edges = []
+    j = len(polygon) - 1
+    for i in range(len(polygon)):
+        (lat_i, lon_i), (lat_j, lon_j) = polygon[i], polygon[j]
+        j = i
+        if lon_i == lon_j:
+            continue  # a ray along the latitude never crosses a north-south edge
+        slope = (lat_j - lat_i) / (lon_j - lon_i)
+        crossed = Q(
+            position_longitude__gte=min(lon_i, lon_j),
+            position_longitude__lt=max(lon_i, lon_j),
+            position_latitude__lt=ExpressionWrapper(
+                (lon - Value(lon_i)) * Value(slope) + Value(lat_i), output_field=FloatField()
+            ),
+        )
+        edges.append(Case(When(crossed, then=Value(1)), default=Value(0)))
+    return sum(edges[1:], edges[0]) if edges else Value(0)
+
+
+def _positions_in_drawn_area(alert: Alert) -> Q | None:
+    """Push contact points whose fresh position ("alert me where I am") is inside the
+    alert's polygons or circles, as a condition the targeting statement carries.
+
+    Unlike _places_in_drawn_area, whose candidate ids come back to Python, both steps stay
+    in SQL, so a hundred thousand positions never travel: the bounding box narrows on the
+    subs_cp_position index, then the exact test (ray casting for a polygon, distance on
+    the local flat projection for a circle) runs on those rows only.
+    """
+    subqueries = []
+    for polygon in _polygons(alert):
+        lats, lons = [p[0] for p in polygon], [p[1] for p in polygon]
+        inside = (
+            _fresh_positions()
+            .filter(
+                position_latitude__range=(min(lats), max(lats)),
+                position_longitude__range=(min(lons), max(lons)),
+            )
+            .alias(parity=Mod(_crossings(polygon), Value(2)))
+            .filter(parity=1)
+        )
+        subqueries.append(inside.values("pk"))
+    km_per_degree = EARTH_RADIUS_KM * math.pi / 180
+    for lat0, lon0, radius in _circles(alert):
+        dlat = radius / 111.0
+        dlon = radius / (111.0 * max(math.cos(math.radians(lat0)), 0.01))
+        north = (F("position_latitude") - Value(lat0)) * Value(km_per_degree)
+        east = (F("position_longitude") - Value(lon0)) * Value(
+            km_per_degree * math.cos(math.radians(lat0))
+        )
+        inside = (
+            _fresh_positions()
+            .filter(
+                position_latitude__range=(lat0 - dlat, lat0 + dlat),
+                position_longitude__range=(lon0 - dlon, lon0 + dlon),
+            )
+            .alias(
+                distance2=ExpressionWrapper(north * north + east * east, output_field=FloatField())
+            )
+            .filter(distance2__lte=radius * radius)
+        )
+        subqueries.append(inside.values("pk"))
+    if not subqueries:
+        return None
+    condition = Q(pk__in=subqueries[0])
+    for subquery in subqueries[1:]:
+        condition |= Q(pk__in=subquery)
+    return condition
+
+
 def target_condition(alert: Alert) -> Q:
     """The condition on ContactPoint rows for the alert's audience, area and topics."""
     # The audience from the alert's status and scope, not its stored column: an exercise
@@ -110,6 +207,11 @@ def target_condition(alert: Alert) -> Q:
         if drawn:
             area |= Q(pk__in=drawn)
     condition = Q(subscriber_id__in=Place.objects.filter(area).values("subscriber_id"))
+    if not alert.whole_region:
+        # "Alert me where I am": that browser, wherever the subscriber's places are.
+        positioned = _positions_in_drawn_area(alert)
+        if positioned is not None:
+            condition |= positioned
     if alert.severity not in ALWAYS_DELIVERED_SEVERITIES:
         condition &= Q(subscriber__topics__has_item=alert.category)
     return condition

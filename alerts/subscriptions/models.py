@@ -108,6 +108,13 @@ class ContactPoint(models.Model):
         _("reason for deactivation"), max_length=20, blank=True, choices=DeactivationReason.choices
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    #: push only, opt-in "alert me where I am": the browser's last position, rounded on a
+    #: grid of about 500 m (services.round_position), and when it was sent; it counts
+    #: for targeting while fresher than SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS, and is erased
+    #: on request and when the contact point is deactivated
+    position_latitude = models.FloatField(_("position latitude"), null=True, blank=True)
+    position_longitude = models.FloatField(_("position longitude"), null=True, blank=True)
+    position_at = models.DateTimeField(_("position updated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("contact point")
@@ -134,6 +141,12 @@ class ContactPoint(models.Model):
                 fields=["created_at"],
                 condition=Q(confirmed_at__isnull=True),
                 name="subs_cp_pending",
+            ),
+            # targeting: positioned push contact points inside a drawn area's bounding box
+            models.Index(
+                fields=["position_latitude", "position_longitude", "position_at"],
+                condition=Q(position_at__isnull=False),
+                name="subs_cp_position",
             ),
         ]
 

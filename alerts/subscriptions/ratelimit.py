@@ -8,7 +8,14 @@ from portal.counters import counter_allows
 # Limits for kinds the settings may not name (limit, window in seconds); the settings'
 # SUBSCRIPTIONS_RATE_LIMITS win. "push" counts sign-ups of one push endpoint, like "email"
 # counts those of one address; "welcome" the "you are subscribed" messages to one address.
-DEFAULT_RATE_LIMITS = {"push": (3, 3600), "welcome": (3, 3600)}
+# "position" counts the position updates of one push endpoint, "position_ip" those of
+# one connection (a position is sent each time the page opens: generous, but bounded).
+DEFAULT_RATE_LIMITS = {
+    "push": (3, 3600),
+    "welcome": (3, 3600),
+    "position": (30, 3600),
+    "position_ip": (120, 3600),
+}
 
 
 class RateLimited(Exception):

@@ -103,6 +103,9 @@ def subscriber_export(subscriber: Subscriber) -> dict:
                 "deactivated_at": _iso(cp.deactivated_at),
                 "deactivated_reason": cp.deactivated_reason,
                 "created_at": _iso(cp.created_at),
+                "position_latitude": cp.position_latitude,
+                "position_longitude": cp.position_longitude,
+                "position_at": _iso(cp.position_at),
                 "consents": [
                     {
                         "id": consent.pk,

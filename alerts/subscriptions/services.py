@@ -1,9 +1,11 @@
 """Every change to subscriptions goes through one of these functions (keyword-only
 arguments, one transaction). Views, commands, tasks and webhooks call them."""
 
+import math
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -37,6 +39,9 @@ START_KEYWORDS = {"START"}
 #: (staff adding a contact in the admin is not one).
 WELCOME_METHODS = {"email link", "sms code", "browser permission"}
 CODE_SALT = "alerts.subscriptions.code"
+#: "Alert me where I am": positions are kept on a grid of this step in latitude (~556 m)
+POSITION_GRID_DEGREES = 0.005
+POSITION_FIELDS = ("position_latitude", "position_longitude", "position_at")
 
 
 @dataclass
@@ -46,6 +51,16 @@ class PlaceData:
     communes: list = field(default_factory=list)  # Commune instances or NIS codes
     latitude: float | None = None
     longitude: float | None = None
+
+
+class PositionError(ValueError):
+    """A position was refused; the message says why, in plain English (for the API)."""
+
+
+class Position(NamedTuple):
+    latitude: float
+    longitude: float
+    at: datetime
 
 
 class CodeError(Exception):
@@ -407,7 +422,17 @@ def contact_point_deactivate(
         contact_point.active = False
         contact_point.deactivated_at = timezone.now()
         contact_point.deactivated_reason = reason
-        contact_point.save(update_fields=["active", "deactivated_at", "deactivated_reason"])
+        # A browser's position is kept only while it may receive alerts.
+        contact_point.position_latitude = contact_point.position_longitude = None
+        contact_point.position_at = None
+        contact_point.save(
+            update_fields=[
+                "active",
+                "deactivated_at",
+                "deactivated_reason",
+                *POSITION_FIELDS,
+            ]
+        )
         contact_point.verifications.all().delete()
         if contact_point.confirmed_at is not None:
             _consent(contact_point, ConsentAction.WITHDRAWN, method)
@@ -494,6 +519,94 @@ def push_subscription_change(*, old_endpoint: str, subscription: dict) -> bool:
         contact_point.push_keys = dict(subscription.get("keys") or {})
         contact_point.save(update_fields=["address", "push_keys"])
     return True
+
+
+def round_position(latitude: float, longitude: float) -> tuple[float, float]:
+    """The position snapped to a grid of about 500 m, never finer.
+
+    Latitude goes to the nearest multiple of 0.005° (about 556 m north-south everywhere).
+    Longitude goes to the nearest multiple of 0.005° / cos(rounded latitude), so that a
+    cell is about 556 m east-west too (0.0079° in Brussels); near the poles the step is
+    capped at 0.5°. A stored point is thus the centre-of-cell for everybody within about
+    280 m of it in each direction: it says which neighbourhood, never which house.
+    """
+    lat = round(round(latitude / POSITION_GRID_DEGREES) * POSITION_GRID_DEGREES, 6)
+    lat = max(-90.0, min(90.0, lat))
+    cos_lat = math.cos(math.radians(lat))
+    lon_step = POSITION_GRID_DEGREES / cos_lat if cos_lat > 0.01 else 0.5
+    lon = round(round(longitude / lon_step) * lon_step, 6)
+    if lon > 180.0:
+        lon -= 360.0
+    elif lon < -180.0:
+        lon += 360.0
+    return lat, lon
+
+
+def _coordinate(value, *, low: float, high: float, name: str) -> float:
+    # JSON numbers only: a bool is an int in Python, and a string is not a position.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PositionError(f"{name} must be a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise PositionError(f"{name} must be a finite number")
+    if not low <= number <= high:
+        raise PositionError(f"{name} must be between {low:g} and {high:g}")
+    return number
+
+
+def _live_push_points(endpoint: str):
+    return ContactPoint.objects.filter(
+        channel=ChannelName.PUSH, address=endpoint, active=True, confirmed_at__isnull=False
+    )
+
+
+def push_position_update(
+    *, endpoint: str, latitude, longitude, client_ip: str, now=None
+) -> Position | None:
+    """ "Alert me where I am": store this browser's position, rounded on the ~500 m grid
+    (round_position), on its live push contact point(s). Knowing the endpoint (a secret
+    URL only the browser and its push service hold) is the authorisation, as for
+    push_subscription_change. Returns what was stored, or None for an endpoint we do not
+    deliver to (the caller answers the same whatever the reason).
+
+    Raises PositionError for anything but two finite numbers in range (nothing counted),
+    RateLimited past the limits per endpoint and per connection."""
+    lat = _coordinate(latitude, low=-90.0, high=90.0, name="latitude")
+    lon = _coordinate(longitude, low=-180.0, high=180.0, name="longitude")
+    ratelimit.check([("position_ip", client_ip), ("position", str(endpoint)[:1000])])
+    lat, lon = round_position(lat, lon)
+    now = now or timezone.now()
+    with transaction.atomic():
+        updated = _live_push_points(endpoint).update(
+            position_latitude=lat, position_longitude=lon, position_at=now
+        )
+    return Position(lat, lon, now) if updated else None
+
+
+def push_position_erase(*, endpoint: str = "", contact_point: ContactPoint | None = None) -> bool:
+    """Forget the position of a browser: by its endpoint (the page's button, the endpoint
+    being the authorisation), or of one contact point (the management page's button).
+    Returns False when there was no such live push subscription."""
+    if contact_point is not None:
+        points = ContactPoint.objects.filter(pk=contact_point.pk, channel=ChannelName.PUSH)
+    else:
+        points = _live_push_points(endpoint)
+    with transaction.atomic():
+        found = points.exists()
+        points.update(position_latitude=None, position_longitude=None, position_at=None)
+    return found
+
+
+def position_is_fresh(contact_point: ContactPoint, *, now=None) -> bool:
+    """Whether the stored position still counts for targeting."""
+    if contact_point.position_at is None:
+        return False
+    now = now or timezone.now()
+    return contact_point.position_at >= now - position_max_age()
+
+
+def position_max_age() -> timedelta:
+    return timedelta(days=settings.SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS)
 
 
 def subscriber_erase(*, subscriber: Subscriber) -> None:

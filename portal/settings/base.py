@@ -329,6 +329,8 @@ SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE = env_int("SUBSCRIPTIONS_MANAGE_LINK_MAX_AGE",
 SUBSCRIPTIONS_CODE_TTL = env_int("SUBSCRIPTIONS_CODE_TTL", 10 * 60)
 SUBSCRIPTIONS_CODE_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_CODE_MAX_ATTEMPTS", 5)
 SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS = env_int("SUBSCRIPTIONS_UNCONFIRMED_TTL_HOURS", 48)
+# "Alert me where I am": a browser's stored position stops counting after this many days.
+SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS = env_int("SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS", 7)
 
 # Partner network: a partner's self-service link works this many days; an entry not
 # confirmed current for MOBILISATION_STALE_AFTER_DAYS is flagged to the crisis centre;
