@@ -7,15 +7,15 @@ editor prints inline scripts: its date and time widgets, inline panels and workf
 buttons). The alert composer, approval and delivery pages, which show text written by
 authors and partners, allow scripts from this origin only: no inline script, no eval
 (their templates and widgets carry none; Wagtail's inline style attributes remain).
-Geolocation is allowed on the subscribe page only (its "use my location" button) and
-denied everywhere else.
+Geolocation is allowed on the subscribe and manage pages only (their "use my location" and
+"alert me where I am" controls, which ask only after a click) and denied everywhere else.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
-GEOLOCATION_VIEWS = {("subscriptions", "subscribe")}
+GEOLOCATION_VIEWS = {("subscriptions", "subscribe"), ("subscriptions", "manage")}
 
 PERMISSIONS = "camera=(), microphone=(), payment=(), usb=()"
 

@@ -21,6 +21,11 @@ manage_token_patterns = [
         pgettext_lazy("URL", "stop/"),
         include([path("<int:pk>/", views.manage_stop_channel, name="manage_stop")]),
     ),
+    path(
+        # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
+        pgettext_lazy("URL", "erase-position/"),
+        include([path("<int:pk>/", views.manage_position_erase, name="manage_position_erase")]),
+    ),
     # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
     path(pgettext_lazy("URL", "export/"), views.manage_export, name="manage_export"),
     # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
@@ -46,6 +51,8 @@ subscribe_patterns = [
 
 subscriptions_patterns = [
     path("push/", views.push_subscription, name="push_subscription"),
+    path("push/position/", views.push_position, name="push_position"),
+    path("push/position/erase/", views.push_position_erase, name="push_position_erase"),
     # Translators: a segment of a web address: lowercase ASCII, no accents or spaces, end with /
     path(pgettext_lazy("URL", "manage/"), include(manage_patterns)),
 ]

@@ -15,7 +15,7 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -79,6 +79,7 @@ def _context(**extra):
     return {
         "always_severities": ALWAYS_DELIVERED_SEVERITIES,
         "vapid_public_key": _push_public_key(),
+        "position_max_age_days": settings.SUBSCRIPTIONS_POSITION_MAX_AGE_DAYS,
         **extra,
     }
 
@@ -308,6 +309,8 @@ def manage(request, token):
             places=places,
             add_form=AddChannelForm(),
             contact_points=subscriber.contact_points.filter(active=True).order_by("pk"),
+            # a browser's position stored before this no longer counts (shown as such)
+            position_cutoff=timezone.now() - services.position_max_age(),
             saved=saved,
         ),
         status=status,
@@ -515,7 +518,90 @@ def push_subscription_change(request):
     return JsonResponse({"ok": True})
 
 
-@require_GET
+# ------------------------------------------------------------------ alert me where I am
+
+POSITION_BODY_HELP = (
+    "send a JSON object with endpoint (this browser's push endpoint), latitude and longitude"
+)
+
+
+def _position_answer(status: int, error: str) -> JsonResponse:
+    return JsonResponse({"ok": False, "error": error}, status=status)
+
+
+def _position_payload(request) -> dict:
+    """The JSON object of a position request, or ValueError saying what is wrong."""
+    try:
+        payload = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise ValueError(f"the body is not JSON: {POSITION_BODY_HELP}") from None
+    if not isinstance(payload, dict):
+        raise ValueError(f"the body is not a JSON object: {POSITION_BODY_HELP}")
+    endpoint = payload.get("endpoint")
+    if not isinstance(endpoint, str) or not 0 < len(endpoint) <= 1000:
+        raise ValueError("endpoint must be this browser's push endpoint (a URL)")
+    return payload
+
+
+@never_cache
+@require_POST
+def push_position(request):
+    """ "Alert me where I am": the browser sends its position (JSON: endpoint, latitude,
+    longitude) after the person opted in with a click. Knowing the push endpoint, a secret
+    URL, is the authorisation (as for push_subscription_change); an endpoint we do not
+    deliver to gets the same 404 whether it never existed, is pending or unsubscribed."""
+    try:
+        payload = _position_payload(request)
+        stored = services.push_position_update(
+            endpoint=payload["endpoint"],
+            latitude=payload.get("latitude"),
+            longitude=payload.get("longitude"),
+            client_ip=client_ip(request),
+        )
+    except ValueError as error:  # services.PositionError included
+        return _position_answer(400, str(error))
+    except RateLimited:
+        return _position_answer(429, _rate_limited_message())
+    if stored is None:
+        return _position_answer(404, "unknown subscription")
+    return JsonResponse(
+        {
+            "ok": True,
+            "latitude": stored.latitude,
+            "longitude": stored.longitude,
+            "at": stored.at.isoformat(),
+        }
+    )
+
+
+@never_cache
+@require_POST
+def push_position_erase(request):
+    """Forget this browser's position (JSON: endpoint)."""
+    try:
+        payload = _position_payload(request)
+    except ValueError as error:
+        return _position_answer(400, str(error))
+    if not services.push_position_erase(endpoint=payload["endpoint"]):
+        return _position_answer(404, "unknown subscription")
+    return JsonResponse({"ok": True})
+
+
+@never_cache
+@require_POST
+def manage_position_erase(request, token, pk):
+    """The management page's "erase my position" button for one browser."""
+    try:
+        subscriber = _manage_subscriber(token)
+    except tokens.InvalidLink as error:
+        return _link_problem(request, error)
+    contact_point = subscriber.contact_points.filter(pk=pk, channel=ChannelName.PUSH).first()
+    if contact_point is None:
+        raise Http404
+    services.push_position_erase(contact_point=contact_point)
+    return redirect("subscriptions:manage", token=token)
+
+
 @require_GET
 def web_app_manifest(request):
     """The web app manifest of the current language: the portal installs as an app that

@@ -94,6 +94,158 @@
     });
   }
 
+  // "Alert me where I am": this browser's position goes to the server with its push
+  // endpoint (the endpoint is the authorisation). Opting in is remembered in this browser
+  // only; the position is read after the person's click, and again when they open this
+  // page later (only if the browser already granted location: it never prompts then).
+  var WHERE_FLAG = "lux-where-i-am";
+  var WHERE_PENDING = "lux-where-i-am-pending";
+
+  function storage(kind) {
+    try { return window[kind]; } catch (error) { return null; }
+  }
+
+  function pushEndpoint() {
+    if (!("serviceWorker" in navigator)) return Promise.resolve(null);
+    return navigator.serviceWorker.getRegistration("/").then(function (registration) {
+      if (!registration || !registration.pushManager) return null;
+      return registration.pushManager.getSubscription().then(function (subscription) {
+        return subscription ? subscription.endpoint : null;
+      });
+    }).catch(function () { return null; });
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(body),
+    });
+  }
+
+  function readPosition() {
+    return new Promise(function (resolve, reject) {
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          // Three decimals (about 100 m) leave the browser; the server keeps about 500 m.
+          resolve({
+            latitude: Number(position.coords.latitude.toFixed(3)),
+            longitude: Number(position.coords.longitude.toFixed(3)),
+          });
+        },
+        reject,
+        { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
+      );
+    });
+  }
+
+  // Send a position; resolves to "stored", "later" (no live subscription for this browser
+  // yet: kept for the page after sign-up) or rejects.
+  function sendPosition(url, position) {
+    return pushEndpoint().then(function (endpoint) {
+      if (!endpoint) return "later";
+      return postJson(url, {
+        endpoint: endpoint, latitude: position.latitude, longitude: position.longitude,
+      }).then(function (response) {
+        if (response.status === 404) return "later";
+        if (!response.ok) throw new Error("refused");
+        return "stored";
+      });
+    });
+  }
+
+  function setupWhereIAm() {
+    var box = document.getElementById("where-i-am");
+    if (!box || !("geolocation" in navigator) || !("serviceWorker" in navigator)) return;
+    var local = storage("localStorage");
+    var session = storage("sessionStorage");
+    var checkbox = document.getElementById("where-i-am-enable");
+    var update = document.getElementById("where-i-am-update");
+    var erase = document.getElementById("where-i-am-erase");
+    var status = document.getElementById("where-i-am-status");
+    box.hidden = false;
+
+    function show(on) {
+      checkbox.checked = on;
+      update.hidden = !on;
+      erase.hidden = !on;
+    }
+
+    function store(position) {
+      return sendPosition(box.dataset.positionUrl, position).then(function (outcome) {
+        if (outcome === "later") {
+          if (session) session.setItem(WHERE_PENDING, JSON.stringify(position));
+          status.textContent = box.dataset.laterText;
+        } else {
+          if (session) session.removeItem(WHERE_PENDING);
+          status.textContent = box.dataset.storedText;
+        }
+      });
+    }
+
+    function locateAndStore() {
+      return readPosition()
+        .then(store, function () { status.textContent = box.dataset.errorText; })
+        .catch(function () { status.textContent = box.dataset.refusedText; });
+    }
+
+    function forget() {
+      if (local) local.removeItem(WHERE_FLAG);
+      if (session) session.removeItem(WHERE_PENDING);
+      show(false);
+      return pushEndpoint().then(function (endpoint) {
+        if (!endpoint) { status.textContent = box.dataset.erasedText; return; }
+        return postJson(box.dataset.eraseUrl, { endpoint: endpoint }).then(function (response) {
+          // 404: nothing was stored for this browser, which is erased enough.
+          status.textContent = response.ok || response.status === 404
+            ? box.dataset.erasedText : box.dataset.refusedText;
+        });
+      }).catch(function () { status.textContent = box.dataset.refusedText; });
+    }
+
+    checkbox.addEventListener("change", function () {
+      if (checkbox.checked) {
+        if (local) local.setItem(WHERE_FLAG, "1");
+        show(true);
+        locateAndStore();
+      } else {
+        forget();
+      }
+    });
+    update.addEventListener("click", locateAndStore);
+    erase.addEventListener("click", forget);
+
+    var optedIn = local && local.getItem(WHERE_FLAG) === "1";
+    show(Boolean(optedIn));
+    if (!optedIn) return;
+    // Opening the page again refreshes the position, without ever prompting: only when
+    // this browser already allows location for the site.
+    if (navigator.permissions && navigator.permissions.query) {
+      navigator.permissions.query({ name: "geolocation" }).then(function (permission) {
+        if (permission.state === "granted") locateAndStore();
+      }).catch(function () {});
+    }
+  }
+
+  // After sign-up: a position read on the sign-up page is stored once this browser's
+  // push subscription exists (this page asks for no location).
+  function sendPendingPosition() {
+    var note = document.getElementById("where-i-am-pending");
+    var session = storage("sessionStorage");
+    if (!note || !session) return;
+    var saved = session.getItem(WHERE_PENDING);
+    if (!saved) return;
+    var position;
+    try { position = JSON.parse(saved); } catch (error) { session.removeItem(WHERE_PENDING); return; }
+    sendPosition(note.dataset.positionUrl, position).then(function (outcome) {
+      if (outcome !== "stored") return;
+      session.removeItem(WHERE_PENDING);
+      note.textContent = note.dataset.storedText;
+      note.hidden = false;
+    }).catch(function () {});
+  }
+
   // Lower case, accents dropped: "schaerbeek" finds Schaerbeek and "etterbeek" Etterbeek.
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -150,5 +302,7 @@
     setupCommuneSearch();
     setupPush();
     setupGeolocation();
+    setupWhereIAm();
+    sendPendingPosition();
   });
 })();
