@@ -17,6 +17,7 @@ SUITES = {
     "sms": None,
     "email": None,
     "targeting": "postgres",
+    "targeting_position": "postgres",
     "end_to_end": "sqlite",
     "correction": "postgres",
     "correction_one_worker": "postgres",
