@@ -204,6 +204,16 @@
       }).catch(function () { status.textContent = box.dataset.refusedText; });
     }
 
+    // The management page's own "erase my position" buttons (one per browser, without
+    // script): erasing from here also ends the opt-in in this browser, or opening the
+    // page again would store a position at once.
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-position-erase]"), function (form) {
+      form.addEventListener("submit", function () {
+        if (local) local.removeItem(WHERE_FLAG);
+        if (session) session.removeItem(WHERE_PENDING);
+      });
+    });
+
     checkbox.addEventListener("change", function () {
       if (checkbox.checked) {
         if (local) local.setItem(WHERE_FLAG, "1");
