@@ -52,9 +52,12 @@ def test_the_box_stores_a_rounded_position_after_the_click_and_erases_it(
     expect(box).to_be_visible()
     page.wait_for_timeout(500)
     assert asked == []  # nothing sent (nor asked) before the click
+    update = page.get_by_role("button", name="Update my position")
+    expect(update).to_be_hidden()
     context.grant_permissions(["geolocation"], origin=live_server.url)
     box.check()
     expect(page.locator("#where-i-am-status")).to_contain_text("Your position is stored")
+    expect(update).to_be_visible()
     point.refresh_from_db()
     assert point.position_latitude == 50.845
     assert point.position_at is not None

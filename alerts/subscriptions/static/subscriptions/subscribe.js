@@ -163,13 +163,13 @@
     var checkbox = document.getElementById("where-i-am-enable");
     var update = document.getElementById("where-i-am-update");
     var erase = document.getElementById("where-i-am-erase");
+    var actions = document.getElementById("where-i-am-actions");
     var status = document.getElementById("where-i-am-status");
     box.hidden = false;
 
     function show(on) {
       checkbox.checked = on;
-      update.hidden = !on;
-      erase.hidden = !on;
+      actions.hidden = !on;
     }
 
     function store(position) {
