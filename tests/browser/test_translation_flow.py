@@ -1,7 +1,7 @@
 """Translating a French guide into Dutch in the admin, as an editor does it: nothing French
-reaches the Dutch site. After Translate › Nederlands › Submit, the Dutch page answers 404
+reaches the Dutch site. After Translate › Dutch › Submit, the Dutch page answers 404
 and the Dutch guide listing does not show it; once its texts are translated in
-wagtail-localize's editor, "Publish in Nederlands" sends it to the moderation workflow, and
+wagtail-localize's editor, "Publish in Dutch" sends it to the moderation workflow, and
 it is live, in Dutch, when another editor approves it on the dashboard."""
 
 import re
@@ -89,14 +89,14 @@ def test_a_guide_translated_into_dutch_goes_live_only_in_dutch_after_approval(
     visit, response = public(_dutch(guide))
     assert response.status == 404
 
-    # Translate › Nederlands › Submit, from the French guide's edit page.
+    # Translate › Dutch › Submit, from the French guide's edit page (the admin in English).
     editor = translator.new_page()
     editor.set_default_timeout(15_000)
     editor.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[guide.pk]))
     editor.get_by_role("button", name="Actions", exact=True).click()
     editor.get_by_role("link", name="Translate this page").click()
     expect(editor).to_have_url(re.compile(r"/submit/page/\d+/"))
-    editor.get_by_label("Nederlands").check()
+    editor.get_by_label("Dutch").check()
     editor.get_by_role("button", name="Submit").click()
     dutch = _dutch(guide)
     expect(editor).to_have_url(re.compile(rf"/admin/pages/{dutch.pk}/edit/"))
@@ -110,9 +110,9 @@ def test_a_guide_translated_into_dutch_goes_live_only_in_dutch_after_approval(
     expect(visit.get_by_role("main")).not_to_contain_text(FRENCH["title"])
     editor.screenshot(path=SCREENSHOTS / "translation-editor.png", full_page=True)
 
-    # "Publish in Nederlands" with texts left untranslated is refused.
-    editor.get_by_role("button", name="Publish in Nederlands").click()
-    expect(editor.get_by_text("cannot go live in Nederlands yet")).to_be_visible()
+    # "Publish in Dutch" with texts left untranslated is refused.
+    editor.get_by_role("button", name="Publish in Dutch").click()
+    expect(editor.get_by_text("cannot go live in Dutch yet")).to_be_visible()
     assert not _dutch(guide).live
 
     # The translator translates each text in wagtail-localize's editor, then publishes:
@@ -128,7 +128,7 @@ def test_a_guide_translated_into_dutch_goes_live_only_in_dutch_after_approval(
     translate(FRENCH["intro"])
     editor.get_by_role("tab", name="Promote").click()
     translate(FRENCH["slug"])
-    editor.get_by_role("button", name="Publish in Nederlands").click()
+    editor.get_by_role("button", name="Publish in Dutch").click()
     expect(editor.get_by_text(f"was submitted to {services.EDITORIAL_WORKFLOW}")).to_be_visible()
     editor.screenshot(path=SCREENSHOTS / "translation-submitted.png", full_page=True)
     assert not _dutch(guide).live
