@@ -30,10 +30,10 @@ POPULATE = [
     """INSERT INTO subscriptions_place_communes (place_id, commune_id)
        SELECT g, '210' || lpad(((g %% 19) + 1)::text, 2, '0') FROM generate_series(1, %(n)s) g""",
     """INSERT INTO subscriptions_contactpoint
-         (id, subscriber_id, channel, address, push_keys, confirmed_at, active,
+         (id, subscriber_id, channel, audience, address, push_keys, confirmed_at, active,
           deactivated_reason, created_at)
-       SELECT g, g, (ARRAY['email','sms','push'])[1 + g %% 3], 'p' || g || '@example.invalid',
-              '{}'::jsonb, now(), true, '', now()
+       SELECT g, g, (ARRAY['email','sms','push'])[1 + g %% 3], 'public',
+              'p' || g || '@example.invalid', '{}'::jsonb, now(), true, '', now()
        FROM generate_series(1, %(n)s) g""",
     "SELECT setval(pg_get_serial_sequence('subscriptions_subscriber', 'id'), %(n)s)",
     "SELECT setval(pg_get_serial_sequence('subscriptions_place', 'id'), %(n)s)",
